@@ -1,0 +1,29 @@
+// The `warden` entry point: the only place that exits the process. Commands return exit codes;
+// a WardenError (something the user can fix) prints its message and exits 2; anything else is a
+// bug and prints an internal-error banner with the stack, exit 70.
+
+import module from 'node:module';
+import { isWardenError } from '../core/index.ts';
+import { createProgram } from './program.ts';
+
+module.enableCompileCache?.();
+
+async function main(argv: string[]): Promise<number> {
+  const program = createProgram({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  return program.run(argv);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (isWardenError(error)) {
+      process.stderr.write(`warden: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`warden: internal error (this is a bug; please report it with the lines below)\n${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,2 @@
+export { WardenError, isWardenError } from './errors.ts';
+export type { WardenErrorCode } from './errors.ts';

@@ -1,0 +1,192 @@
+// Scans one loaded skill: every file through the analyzer of its language (embedded code through
+// the analyzer of its own), load issues as facts, then every rule over the whole skill's facts
+// (so a read in one script and a send in another meet), then the verdict.
+
+import type { LoadedSkill } from '../skills/index.ts';
+import { analyzers, scanUnicode } from './analyzers/index.ts';
+import type { Fact, FactContext, FactDraft, FactKind, FactOf, Lang } from './facts.ts';
+import { languageOfFile } from './language.ts';
+import { rules as builtinRules } from './rules/index.ts';
+import type { AnalyzerSink, Finding, FactIndex, Rule, SkillInfo, SkillReport } from './types.ts';
+import { decideVerdict } from './verdict.ts';
+
+export interface ScanSkillOptions {
+  /** Rules to run; default: all built-in rules. */
+  rules?: readonly Rule[];
+  /** Per-rule options by rule id. */
+  ruleOptions?: Readonly<Record<string, Record<string, unknown>>>;
+}
+
+const maxNesting = 4;
+const maxFactsPerFile = 5_000;
+const prepared = new Map<Lang, Promise<void>>();
+
+/** Loads the parsers for the given languages once per process. */
+export function prepareAnalyzers(langs: Iterable<Lang>): Promise<void> {
+  const waits: Promise<void>[] = [];
+  for (const lang of langs) {
+    let ready = prepared.get(lang);
+    if (!ready) {
+      ready = analyzers[lang].prepare?.() ?? Promise.resolve();
+      prepared.set(lang, ready);
+    }
+    waits.push(ready);
+  }
+  return Promise.all(waits).then(() => undefined);
+}
+
+export function collectFacts(skill: LoadedSkill): Fact[] {
+  const facts: Fact[] = [];
+  for (const issue of skill.issues) {
+    facts.push({
+      kind: 'load-issue', code: issue.code, file: issue.file ?? skill.manifest.file, line: 1,
+      evidence: issue.message, context: { lang: 'text', origin: 'code', headings: [] },
+    });
+  }
+  for (const file of skill.files) {
+    if (file.kind !== 'text' || file.text === undefined) continue;
+    const lang = languageOfFile(file.path, file.text);
+    const inManifest = file.path === skill.manifest.file;
+    const base: FactContext = { lang, origin: lang === 'markdown' || lang === 'text' ? 'prose' : 'code', headings: [], inManifest };
+    let count = 0;
+    const push = (fact: Fact) => {
+      if (count++ < maxFactsPerFile) facts.push(fact);
+    };
+    const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number) => {
+      const sink: AnalyzerSink = {
+        emit(draft: FactDraft) {
+          const line = Math.max(1, Math.trunc(draft.line || 1)) + lineOffset;
+          const ctx: FactContext = { ...context, ...draft.context, headings: draft.context?.headings ?? context.headings };
+          push({ ...draft, file: file.path, line, context: ctx } as Fact);
+        },
+        analyze(embedded) {
+          if (depth >= maxNesting || embedded.text.length === 0) return;
+          const ctx: FactContext = {
+            ...context, lang: embedded.lang, ...embedded.context,
+            headings: embedded.context?.headings ?? context.headings,
+          };
+          run(embedded.text, embedded.lang, lineOffset + Math.max(1, embedded.line) - 1, ctx, depth + 1);
+        },
+      };
+      try {
+        analyzers[lang].analyze({ file: file.path, text, lang, context }, sink);
+      } catch (error) {
+        // An analyzer must never take the scan down; a crash is a bug that the fuzz tests catch.
+        push({
+          kind: 'load-issue', code: 'analyzer-error', file: file.path, line: lineOffset + 1,
+          evidence: `${lang} analyzer failed: ${(error as Error).message}`.slice(0, 160), context,
+        });
+      }
+    };
+    run(file.text, lang, 0, base, 0);
+    scanUnicode(file.text, {
+      emit(draft) {
+        push({ ...draft, file: file.path, line: Math.max(1, draft.line), context: { ...base, ...draft.context } } as Fact);
+      },
+      analyze() {},
+    });
+  }
+  return facts;
+}
+
+export function indexFacts(all: readonly Fact[]): FactIndex {
+  const byKind = new Map<FactKind, Fact[]>();
+  for (const fact of all) {
+    let list = byKind.get(fact.kind);
+    if (!list) byKind.set(fact.kind, (list = []));
+    list.push(fact);
+  }
+  return {
+    all,
+    of<K extends FactKind>(kind: K) {
+      return (byKind.get(kind) ?? []) as unknown as readonly FactOf<K>[];
+    },
+  };
+}
+
+function hostOf(value: string): string | undefined {
+  try {
+    return new URL(value).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+export function skillInfo(skill: LoadedSkill): SkillInfo {
+  const m = skill.manifest;
+  const oc = m.openclaw;
+  const declaredEnv = new Set<string>([...oc.requires.env, ...oc.envVars.map((v) => v.name)]);
+  if (oc.primaryEnv) declaredEnv.add(oc.primaryEnv);
+  const declaredBins = new Set<string>([...oc.requires.bins, ...oc.requires.anyBins, ...oc.install.flatMap((i) => i.bins)]);
+  const declaredHosts = new Set<string>();
+  for (const url of [m.homepage, oc.homepage, ...oc.install.map((i) => i.url)]) {
+    const host = url ? hostOf(url) : undefined;
+    if (host) declaredHosts.add(host);
+  }
+  return {
+    name: skill.name,
+    description: m.description ?? '',
+    homepage: m.homepage ?? oc.homepage,
+    manifest: m,
+    declaredEnv,
+    declaredBins,
+    declaredHosts,
+    files: skill.files.map((f) => ({ path: f.path, kind: f.kind, size: f.size })),
+  };
+}
+
+function fill(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(data?.[key] ?? `{{${key}}}`));
+}
+
+export function runRules(facts: FactIndex, info: SkillInfo, options: ScanSkillOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? builtinRules) {
+    const { meta } = rule;
+    rule.check(facts, {
+      skill: info,
+      options: { ...meta.options, ...options.ruleOptions?.[meta.id] },
+      report(d) {
+        const template = meta.messages[d.messageId];
+        if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${d.messageId}"`);
+        findings.push({
+          ruleId: meta.id,
+          category: meta.category,
+          severity: d.severity ?? meta.severity,
+          file: d.file ?? d.fact?.file ?? info.manifest.file,
+          line: d.line ?? d.fact?.line ?? 1,
+          message: fill(template, d.data),
+          evidence: (d.evidence ?? d.fact?.evidence ?? '').slice(0, 200),
+        });
+      },
+    });
+  }
+  return dedupe(findings);
+}
+
+/** One finding per rule, file and line. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.file}\0${f.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const severityOrder = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+
+export async function scanSkill(skill: LoadedSkill, options: ScanSkillOptions = {}): Promise<SkillReport> {
+  const langs = new Set<Lang>(['markdown', 'text']);
+  for (const file of skill.files) if (file.kind === 'text' && file.text !== undefined) langs.add(languageOfFile(file.path, file.text));
+  // Markdown hands fenced blocks to every language.
+  for (const lang of ['shell', 'python', 'javascript', 'powershell'] as const) langs.add(lang);
+  await prepareAnalyzers(langs);
+  const facts = indexFacts(collectFacts(skill));
+  const info = skillInfo(skill);
+  const findings = runRules(facts, info, options);
+  findings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);
+  const { verdict, score } = decideVerdict(findings, info);
+  return { path: skill.path, name: skill.name, hash: skill.hash, verdict, score, findings };
+}
