@@ -1,0 +1,38 @@
+// Fact drafts shared by the Markdown and text analyzers: one-line evidence and URL facts.
+
+import type { FactDraft } from '../facts.ts';
+
+const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`)\]}]+/gi;
+
+export function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+
+/** The URL as a `url` fact draft, or undefined when it is not an absolute network URL. */
+export function urlFact(raw: string, line: number, evidence: string, hidden = false): FactDraft | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw.trim());
+  if (!m) return undefined;
+  let host: string;
+  try {
+    host = new URL(raw.trim()).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  } catch {
+    return undefined;
+  }
+  if (!host) return undefined;
+  return { kind: 'url', url: raw.trim(), host, scheme: m[1]!.toLowerCase(), line, evidence, ...(hidden ? { context: { hidden } } : {}) };
+}
+
+/** Every absolute URL in `text` as `url` facts, lines counted from `firstLine`. */
+export function urlFactsIn(text: string, firstLine: number): FactDraft[] {
+  const facts: FactDraft[] = [];
+  if (!text.includes('://')) return facts;
+  text.split('\n').forEach((line, i) => {
+    if (!line.includes('://')) return;
+    for (const m of line.matchAll(urlPattern)) {
+      const fact = urlFact(m[0].replace(/[.,;:!?]+$/, ''), firstLine + i, oneLine(line));
+      if (fact) facts.push(fact);
+    }
+  });
+  return facts;
+}

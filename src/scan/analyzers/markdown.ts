@@ -1,0 +1,74 @@
+// The Markdown analyzer: SKILL.md and any other .md file. A real CommonMark + GFM parser
+// (mdast-util-from-markdown with the GFM extensions) gives blocks with line positions; the walk in
+// markdown-walk.ts turns them into prose, URL and hidden-text facts and hands code to its analyzer.
+//
+// The engine passes the whole file, frontmatter included: the frontmatter is blanked out (so lines
+// stay right) and only its description becomes prose (block 'frontmatter'), plus its URLs.
+
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { parse as parseYaml } from 'yaml';
+import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
+import { oneLine, urlFactsIn } from './markdown-facts.ts';
+import { MarkdownWalker } from './markdown-walk.ts';
+
+const gfmSyntax = [gfm()];
+const gfmTree = [gfmFromMarkdown()];
+
+interface Split {
+  /** The text with the frontmatter lines blanked. */
+  body: string;
+  /** The frontmatter's lines without the fences, starting at line 2. */
+  frontmatter?: string;
+}
+
+export function splitFrontmatter(text: string): Split {
+  const open = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (!open) return { body: text };
+  const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) return { body: text };
+  const frontmatter = rest.slice(0, end.index);
+  const afterClose = rest.indexOf('\n', end.index);
+  const consumed = open[0].length + (afterClose === -1 ? rest.length : afterClose);
+  const blanked = '\n'.repeat(text.slice(0, consumed).split('\n').length - 1);
+  return { body: blanked + text.slice(consumed), frontmatter };
+}
+
+function description(frontmatter: string): string | undefined {
+  try {
+    const data: unknown = parseYaml(frontmatter, { maxAliasCount: 10 });
+    if (data && typeof data === 'object' && typeof (data as Record<string, unknown>).description === 'string') {
+      return (data as Record<string, string>).description;
+    }
+  } catch {
+    // Broken YAML: fall back to the single-line form OpenClaw's own fallback reads.
+  }
+  return /^description\s*:\s*(.+)$/m.exec(frontmatter)?.[1]?.replace(/^["']|["']$/g, '');
+}
+
+function emitFrontmatter(frontmatter: string, sink: AnalyzerSink): void {
+  const lines = frontmatter.split('\n');
+  const descLine = lines.findIndex((l) => /^description\s*:/.test(l));
+  const desc = description(frontmatter);
+  if (desc?.trim()) {
+    const text = desc.replace(/\s+/g, ' ').trim();
+    sink.emit({
+      kind: 'prose', text: text.slice(0, 4_000), block: 'frontmatter', line: descLine === -1 ? 2 : descLine + 2,
+      evidence: oneLine(text), context: { origin: 'frontmatter', headings: [] },
+    });
+  }
+  for (const fact of urlFactsIn(frontmatter, 2)) sink.emit({ ...fact, context: { origin: 'frontmatter', headings: [] } });
+}
+
+export const markdownAnalyzer: Analyzer = {
+  lang: 'markdown',
+  analyze(input: AnalyzeInput, sink: AnalyzerSink): void {
+    const { body, frontmatter } = splitFrontmatter(input.text);
+    if (frontmatter !== undefined) emitFrontmatter(frontmatter, sink);
+    const tree = fromMarkdown(body, { extensions: gfmSyntax, mdastExtensions: gfmTree });
+    new MarkdownWalker(body, sink).walk(tree);
+  },
+};

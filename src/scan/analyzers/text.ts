@@ -1,0 +1,110 @@
+// The prose/IOC analyzer for every text file no other analyzer reads (txt, json, yaml, toml, csv,
+// html, xml…), and for Markdown code blocks in such formats: a prose fact per blank-line separated
+// paragraph, a url fact per URL, HTML comments and hidden elements as hidden prose, and for MCP
+// client configs (`mcpServers`) the configured server commands and remote server URLs.
+//
+// MCP facts carry `context.headings = ['mcpServers', <server name>]` so rules can tell a configured
+// server from a URL that is merely mentioned.
+
+import { parse as parseYaml } from 'yaml';
+import type { FactDraft } from '../facts.ts';
+import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
+import { hiddenHtml, lineAt } from './markdown-html.ts';
+import { oneLine, urlFact, urlFactsIn } from './markdown-facts.ts';
+
+const maxParagraphChars = 4_000;
+const mcpKeys = ['mcpServers', 'mcp_servers', 'context_servers'] as const;
+
+function emitParagraphs(text: string, sink: AnalyzerSink): void {
+  const lines = text.split('\n');
+  let start = -1;
+  const flush = (end: number) => {
+    if (start === -1) return;
+    const body = lines.slice(start, end).join('\n').replace(/\s+/g, ' ').trim();
+    if (body) sink.emit({ kind: 'prose', text: body.slice(0, maxParagraphChars), block: 'paragraph', line: start + 1, evidence: oneLine(body) });
+    start = -1;
+  };
+  lines.forEach((l, i) => {
+    if (l.trim() === '') flush(i);
+    else if (start === -1) start = i;
+  });
+  flush(lines.length);
+}
+
+function parseStructured(file: string, text: string): unknown {
+  const trimmed = text.trimStart();
+  try {
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return JSON.parse(text);
+  } catch {
+    // Not strict JSON (comments, trailing commas): YAML 1.2 reads most of that too.
+  }
+  if (!/\.(?:ya?ml|json5?|jsonc)$/i.test(file) && !trimmed.startsWith('{')) return undefined;
+  try {
+    return parseYaml(text, { maxAliasCount: 10, uniqueKeys: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function serversOf(data: unknown): [string, Record<string, unknown>][] {
+  if (!data || typeof data !== 'object') return [];
+  const root = data as Record<string, unknown>;
+  const nested = root.mcp && typeof root.mcp === 'object' ? (root.mcp as Record<string, unknown>) : {};
+  const found: [string, Record<string, unknown>][] = [];
+  for (const holder of [root, nested]) {
+    for (const key of [...mcpKeys, 'servers']) {
+      if (key === 'servers' && holder === root) continue;
+      const map = holder[key];
+      if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
+      for (const [name, spec] of Object.entries(map as Record<string, unknown>)) {
+        if (spec && typeof spec === 'object' && !Array.isArray(spec)) found.push([name, spec as Record<string, unknown>]);
+      }
+    }
+  }
+  return found;
+}
+
+function lineOfKey(text: string, key: string): number {
+  const at = text.search(new RegExp(`["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`));
+  return at === -1 ? 1 : lineAt(text, at);
+}
+
+function emitMcpServers(input: AnalyzeInput, sink: AnalyzerSink): void {
+  if (!/mcp_?servers|context_servers|"?mcp"?\s*:/i.test(input.text)) return;
+  for (const [name, spec] of serversOf(parseStructured(input.file, input.text))) {
+    const line = lineOfKey(input.text, name);
+    const context = { headings: ['mcpServers', name] };
+    const command = typeof spec.command === 'string' ? spec.command : undefined;
+    const args = Array.isArray(spec.args) ? spec.args.map(String) : [];
+    if (command) {
+      const evidence = oneLine([command, ...args].join(' '));
+      sink.emit({ kind: 'command', name: command.split(/[\\/]/).pop()!, args, line, evidence, context });
+      // `sh -c "curl … | sh"` as a server command: the script itself is shell to analyse.
+      const script = args[args.indexOf('-c') + 1];
+      if (/^(?:ba|z|da)?sh$/.test(command.split('/').pop()!) && args.includes('-c') && script) {
+        sink.analyze({ text: script, lang: 'shell', line, context: { origin: 'code', headings: context.headings } });
+      }
+    }
+    for (const key of ['url', 'serverUrl', 'endpoint', 'uri']) {
+      const value = spec[key];
+      if (typeof value !== 'string') continue;
+      const fact = urlFact(value, line, oneLine(value));
+      if (fact) sink.emit({ ...fact, context });
+    }
+  }
+}
+
+export const textAnalyzer: Analyzer = {
+  lang: 'text',
+  analyze(input: AnalyzeInput, sink: AnalyzerSink): void {
+    emitParagraphs(input.text, sink);
+    for (const fact of urlFactsIn(input.text, 1)) sink.emit(fact);
+    for (const h of hiddenHtml(input.text)) {
+      sink.emit({
+        kind: 'prose', text: h.text.slice(0, maxParagraphChars), block: h.kind === 'html-comment' ? 'html-comment' : 'other',
+        line: lineAt(input.text, h.offset), evidence: oneLine(h.text), context: { hidden: true },
+      });
+    }
+    emitMcpServers(input, sink);
+  },
+};
