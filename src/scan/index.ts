@@ -1,14 +1,15 @@
 // The scanner's public interface: `import { scan } from "warden/scan"`.
 
-export { scan, scanSkills } from './batch.ts';
+export { scan, scanSkills, isSkillReport } from './batch.ts';
 export type { ScanOptions } from './batch.ts';
 export { scanSkill } from './engine.ts';
 export type { ScanSkillOptions } from './engine.ts';
 export { rules, ruleMap } from './rules/index.ts';
 export { decideVerdict } from './verdict.ts';
-export { loadBaseline, applyBaseline } from './baseline.ts';
+export { loadBaseline, applyBaseline, parseBaseline, createBaseline } from './baseline.ts';
 export type { Baseline, BaselineEntry } from './baseline.ts';
-export { formatText, formatJson, formatSarif } from './report/index.ts';
+export { formatText, formatJson, formatSarif, atOrAbove, summarize, summaryLine, escapeTerminal } from './report/index.ts';
+export type { SarifOptions, ScanSummary, TextOptions } from './report/index.ts';
 export type {
   Category,
   Finding,

@@ -1,0 +1,117 @@
+// A fixed pool of scan worker threads. The main thread loads skills (I/O) and hands each to an idle
+// worker (CPU); each worker prepares its parsers once. A worker that crashes, runs out of its heap
+// or exceeds the per-skill time limit is replaced, and that one skill fails with a clear message:
+// the batch goes on.
+
+import { Worker } from 'node:worker_threads';
+import type { LoadedSkill } from '../skills/index.ts';
+import type { ScanSkillOptions } from './engine.ts';
+import type { WorkerReply, WorkerTask } from './batch-worker.ts';
+import type { SkillReport } from './types.ts';
+
+export interface WorkerPoolOptions {
+  size: number;
+  ruleOptions?: ScanSkillOptions['ruleOptions'];
+  /** A skill still scanning after this long fails and its worker is replaced. */
+  skillTimeoutMs: number;
+  /** Heap cap of one worker, so a hostile skill cannot take the whole process's memory. */
+  maxHeapMb: number;
+}
+
+export interface WorkerPool {
+  scan(skill: LoadedSkill): Promise<SkillReport>;
+  close(): Promise<void>;
+}
+
+interface Task {
+  id: number;
+  /** Cleared once posted to a worker. */
+  skill?: LoadedSkill;
+  resolve(report: SkillReport): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: Task;
+  timer?: NodeJS.Timeout;
+}
+
+const workerUrl = new URL('./batch-worker.ts', import.meta.url);
+
+export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
+  if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`createWorkerPool: size must be a positive integer, got ${options.size}`);
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const finish = (slot: Slot): Task | undefined => {
+    const task = slot.task;
+    clearTimeout(slot.timer);
+    slot.task = undefined;
+    slot.timer = undefined;
+    return task;
+  };
+
+  const replace = (slot: Slot, why: string) => {
+    const task = finish(slot);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    task?.reject(new Error(why));
+    if (closed) return;
+    slots[slots.indexOf(slot)] = spawn();
+    pump();
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } });
+    const slot: Slot = { worker };
+    worker.on('message', (reply: WorkerReply) => {
+      const task = finish(slot);
+      if (!task || task.id !== reply.id) return;
+      if ('report' in reply) task.resolve(reply.report);
+      else task.reject(new Error(`scan failed: ${reply.error}`));
+      pump();
+    });
+    worker.on('error', (error) => replace(slot, `scanner crashed on this skill: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (!closed) replace(slot, `scanner stopped on this skill (worker exit code ${code})`);
+    });
+    return slot;
+  };
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      const task = queue.shift()!;
+      slot.task = task;
+      slot.timer = setTimeout(() => replace(slot, `scan did not finish within ${options.skillTimeoutMs} ms`), options.skillTimeoutMs);
+      slot.worker.postMessage({ id: task.id, skill: task.skill!, ruleOptions: options.ruleOptions } satisfies WorkerTask);
+      // The worker has its own copy now; drop ours so a batch holds only queued skills in memory.
+      task.skill = undefined;
+    }
+  }
+
+  for (let i = 0; i < options.size; i++) slots.push(spawn());
+
+  return {
+    scan(skill) {
+      if (closed) return Promise.reject(new Error('worker pool is closed'));
+      return new Promise<SkillReport>((resolve, reject) => {
+        queue.push({ id: nextId++, skill, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const task of queue.splice(0)) task.reject(new Error('scan cancelled'));
+      await Promise.all(slots.map(async (slot) => {
+        finish(slot)?.reject(new Error('scan cancelled'));
+        slot.worker.removeAllListeners();
+        await slot.worker.terminate();
+      }));
+    },
+  };
+}
