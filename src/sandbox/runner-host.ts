@@ -1,0 +1,146 @@
+// Gateway side of a runner: start it (fork, own uid, private TMPDIR, delegated cgroups), wait for a
+// resolved engine initialisation, send it commands, stop it and clean up. Any failure to start is
+// a `sandbox-unavailable` error that says what is missing; nothing ever runs outside a runner.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WardenError } from '../core/index.ts';
+import { createRunnerCgroups, removeCgroupTree, type Controller } from './cgroups.ts';
+import type { ContainmentEvent } from './events.ts';
+import type { RunnerPolicy } from './policy.ts';
+import type { FromRunner, RunMessage } from './runner-protocol.ts';
+import { leaseUid, type UidLease } from './uid-pool.ts';
+
+const RUNNER_MAIN = join(dirname(fileURLToPath(import.meta.url)), 'runner-main.ts');
+const READY_TIMEOUT_MS = 20_000;
+
+export function engineSeccompDir(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('@anthropic-ai/sandbox-runtime/package.json');
+  return join(dirname(pkg), 'vendor', 'seccomp');
+}
+
+export interface RunnerOptions {
+  policy: RunnerPolicy;
+  canaries?: Array<{ name: string; content: string }>;
+  actor?: { principal?: string; skill?: string; conversation?: string };
+  /** PEM file of extra roots the proxy trusts for upstream TLS (e.g. a test CA). */
+  upstreamCaFile?: string;
+}
+
+export type RunReply = Extract<FromRunner, { type: 'result' }>;
+
+export interface Runner {
+  readonly uid: number | undefined;
+  readonly id: string;
+  run(message: Omit<RunMessage, 'type'>, onEvent: (event: ContainmentEvent) => void): Promise<RunReply>;
+  close(): Promise<void>;
+}
+
+const unavailable = (what: string) =>
+  new WardenError(
+    'sandbox-unavailable',
+    `the sandbox cannot start: ${what}. Nothing was run. Run \`warden doctor\` to see what is missing and how to fix it (Debian: apt-get install -y bubblewrap socat ripgrep; user namespaces must be enabled).`,
+    { what },
+  );
+
+export async function startRunner(options: RunnerOptions): Promise<Runner> {
+  const id = randomBytes(6).toString('hex');
+  const isRoot = process.getuid?.() === 0;
+  const lease: UidLease | undefined = isRoot ? leaseUid() : undefined;
+  const uid = lease?.uid;
+  const tmp = mkdtempSync(join(tmpdir(), 'warden-runner-'));
+  let cgroups: Record<Controller, string> | undefined;
+  const cleanup = () => {
+    if (cgroups) removeCgroupTree(Object.values(cgroups));
+    rmSync(tmp, { recursive: true, force: true });
+    lease?.release();
+  };
+  let child: ChildProcess;
+  try {
+    chmodSync(tmp, 0o700);
+    if (uid !== undefined) {
+      chownSync(tmp, uid, uid);
+      cgroups = createRunnerCgroups(id, uid, uid);
+    }
+    const env: Record<string, string> = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: tmp, TMPDIR: tmp, LANG: 'C.UTF-8' };
+    if (options.upstreamCaFile) {
+      const copy = join(tmp, 'upstream-ca.pem');
+      copyFileSync(options.upstreamCaFile, copy);
+      if (uid !== undefined) chownSync(copy, uid, uid);
+      env.NODE_EXTRA_CA_CERTS = copy;
+    }
+    child = fork(RUNNER_MAIN, [], {
+      cwd: tmp,
+      env,
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      ...(uid !== undefined ? { uid, gid: uid } : {}),
+    });
+  } catch (error) {
+    cleanup();
+    throw unavailable(`could not start a runner process (${(error as Error).message})`);
+  }
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));
+  const pending = new Map<string, { resolve: (r: RunReply) => void; onEvent: (e: ContainmentEvent) => void }>();
+  let exited = false;
+  const exitWaiters: Array<() => void> = [];
+  child.on('exit', () => {
+    exited = true;
+    for (const [runId, p] of pending) p.resolve(refusal(runId, `the runner process exited ${stderrTail ? `(${stderrTail.trim().split('\n').pop()})` : ''}`));
+    pending.clear();
+    cleanup();
+    exitWaiters.forEach((w) => w());
+  });
+  child.on('message', (message: FromRunner) => {
+    if (message.type === 'event') for (const runId of message.runIds) pending.get(runId)?.onEvent(message.event);
+    else if (message.type === 'result') {
+      pending.get(message.runId)?.resolve(message);
+      pending.delete(message.runId);
+    }
+  });
+  const stop = async () => {
+    if (exited) return;
+    const gone = new Promise<void>((resolve) => exitWaiters.push(resolve));
+    child.kill('SIGKILL');
+    await gone;
+  };
+
+  const ready = await new Promise<{ ok: true } | { ok: false; why: string }>((resolve) => {
+    const timer = setTimeout(() => resolve({ ok: false, why: `the engine did not become ready within ${READY_TIMEOUT_MS / 1000} s` }), READY_TIMEOUT_MS);
+    child.on('message', (m: FromRunner) => {
+      if (m.type === 'ready') (clearTimeout(timer), resolve({ ok: true }));
+      if (m.type === 'init-error') (clearTimeout(timer), resolve({ ok: false, why: m.message }));
+    });
+    child.on('exit', (code) => (clearTimeout(timer), resolve({ ok: false, why: `the runner exited with ${code} (${stderrTail.trim().split('\n').slice(-3).join(' ') || 'no message'})` })));
+    child.send({ type: 'init', policy: options.policy, canaries: options.canaries ?? [], paths: { tmpDir: tmp, seccompDir: engineSeccompDir() }, cgroups, actor: options.actor ?? {} });
+  });
+  if (!ready.ok) {
+    await stop();
+    throw unavailable(ready.why);
+  }
+
+  return {
+    uid,
+    id,
+    run(message, onEvent) {
+      if (exited) return Promise.resolve(refusal(message.runId, 'the runner process is gone'));
+      return new Promise<RunReply>((resolve) => {
+        pending.set(message.runId, { resolve, onEvent });
+        child.send({ type: 'run', ...message });
+      });
+    },
+    close: stop,
+  };
+}
+
+function refusal(runId: string, why: string): RunReply {
+  return { type: 'result', runId, refused: why, exitCode: null, signal: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), stdoutBytes: 0, stderrBytes: 0, truncated: false, limitHit: null };
+}

@@ -1,0 +1,150 @@
+// runSandboxed and the runners behind it. Runners are kept per trust domain (principal × allowed
+// hosts × granted secrets) and reused, so a command pays for bwrap and not for starting an engine;
+// `prewarm` starts one ahead of the first command. Two domains never share a runner.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { WardenError } from '../core/index.ts';
+import { createEventStream, type ContainmentEvent } from './events.ts';
+import { DEFAULT_LIMITS, resolveLimits } from './limits.ts';
+import { normalisePolicy, WORKSPACE_DENY_WRITE, type RunnerPolicy } from './policy.ts';
+import { redactWords } from './redact.ts';
+import { startRunner, type Runner, type RunnerOptions } from './runner-host.ts';
+import type { Limits, SandboxRequest, SandboxResult } from './types.ts';
+import { checkReachable, chownTree, missingPaths, ownerOf, removeMountPoints } from './workspace-access.ts';
+
+export interface SandboxPoolOptions {
+  /** Files whose contents DLP refuses in any request (planted canaries). */
+  canaries?: Array<{ name: string; content: string }>;
+  upstreamCaFile?: string;
+  defaultLimits?: Partial<Limits>;
+}
+
+export interface SandboxPool {
+  runSandboxed(request: SandboxRequest): Promise<SandboxResult>;
+  /** Start the runner for this request's trust domain now, so the first command does not wait. */
+  prewarm(request: Omit<SandboxRequest, 'workspace' | 'command'>): Promise<void>;
+  close(): Promise<void>;
+}
+
+function domainKey(principal: string | undefined, policy: RunnerPolicy): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({
+    principal: principal ?? '',
+    allow: policy.allowHosts.map((a) => `${a.host}:${a.port}`).sort(),
+    secrets: policy.secrets
+      .map((s) => ({ ...s, value: createHash('sha256').update(s.value).digest('hex') }))
+      .sort((a, b) => a.env.localeCompare(b.env)),
+  }));
+  return h.digest('hex');
+}
+
+export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
+  const defaults = resolveLimits(options.defaultLimits ?? {}, DEFAULT_LIMITS);
+  const runners = new Map<string, Promise<Runner>>();
+  const busy = new Map<string, number>();
+
+  const runnerFor = (request: Omit<SandboxRequest, 'workspace' | 'command'>) => {
+    const policy = normalisePolicy({ allowHosts: request.allowHosts ?? [], secrets: request.secrets ?? [] });
+    const key = domainKey(request.principal, policy);
+    let runner = runners.get(key);
+    if (!runner) {
+      const runnerOptions: RunnerOptions = {
+        policy,
+        canaries: options.canaries,
+        upstreamCaFile: options.upstreamCaFile,
+        actor: { principal: request.principal, skill: request.skill, conversation: request.conversation },
+      };
+      runner = startRunner(runnerOptions);
+      runners.set(key, runner);
+      runner.catch(() => runners.delete(key));
+    }
+    return runner;
+  };
+
+  return {
+    async prewarm(request) {
+      await runnerFor(request);
+    },
+    async runSandboxed(request) {
+      const started = Date.now();
+      const runId = randomBytes(8).toString('hex');
+      const stream = createEventStream(request.onEvent);
+      const secrets = request.secrets ?? [];
+      const command = redactWords([request.command, ...(request.args ?? [])], secrets);
+      const actor = { principal: request.principal, skill: request.skill, conversation: request.conversation };
+      const finish = (result: Omit<SandboxResult, 'events'>, outcome: 'exited' | 'limit' | 'refused', reason: string): SandboxResult => {
+        stream.sink({
+          type: 'sandbox.run',
+          time: new Date().toISOString(),
+          ...actor,
+          runId,
+          command,
+          outcome,
+          exitCode: result.exitCode,
+          signal: result.signal,
+          limitHit: result.limitHit,
+          reason,
+          stdoutBytes: result.stdout.length,
+          stderrBytes: result.stderr.length,
+          durationMs: Date.now() - started,
+        });
+        stream.close();
+        return { ...result, events: stream.events };
+      };
+      if (!isAbsolute(request.workspace)) throw new WardenError('usage', `workspace "${request.workspace}" must be an absolute path`);
+      const workspace = resolve(request.workspace);
+      let st;
+      try {
+        st = statSync(workspace);
+      } catch {
+        throw new WardenError('input-not-found', `workspace ${workspace} does not exist; create it first`, { workspace });
+      }
+      if (!st.isDirectory()) throw new WardenError('usage', `workspace ${workspace} is not a directory`, { workspace });
+      if (request.command === '') throw new WardenError('usage', 'no command given');
+      const limits = resolveLimits(request.limits ?? {}, defaults);
+      const runner = await runnerFor(request);
+      const owner = ownerOf(workspace);
+      const handOver = runner.uid !== undefined;
+      if (handOver) checkReachable(workspace);
+      const first = !busy.has(workspace);
+      busy.set(workspace, (busy.get(workspace) ?? 0) + 1);
+      const missing = first ? missingPaths(workspace, WORKSPACE_DENY_WRITE) : [];
+      if (handOver) chownTree(workspace, runner.uid!, runner.uid!);
+      let reply;
+      try {
+        reply = await runner.run(
+          { runId, workspace, command: request.command, args: request.args ?? [], env: request.env ?? {}, limits },
+          (event: ContainmentEvent) => stream.sink({ ...actor, ...event, runId }),
+        );
+      } finally {
+        const left = (busy.get(workspace) ?? 1) - 1;
+        if (left === 0) {
+          busy.delete(workspace);
+          removeMountPoints(workspace, missing);
+          if (handOver) chownTree(workspace, owner.uid, owner.gid);
+        } else busy.set(workspace, left);
+      }
+      const result = { exitCode: reply.exitCode, signal: reply.signal, stdout: Buffer.from(reply.stdout), stderr: Buffer.from(reply.stderr), truncated: reply.truncated, limitHit: reply.limitHit };
+      if (reply.refused) return finish(result, 'refused', reply.refused);
+      if (reply.limitHit) return finish(result, 'limit', `limit ${reply.limitHit} reached; the command and everything it started were killed`);
+      return finish(result, 'exited', reply.signal ? `ended by ${reply.signal}` : `exited with code ${reply.exitCode}`);
+    },
+    async close() {
+      const all = [...runners.values()];
+      runners.clear();
+      await Promise.all(all.map(async (r) => (await r.catch(() => undefined))?.close()));
+    },
+  };
+}
+
+/** One command in a fresh pool that is closed afterwards: simple, but pays the engine start. */
+export async function runSandboxed(request: SandboxRequest, options: SandboxPoolOptions = {}): Promise<SandboxResult> {
+  const pool = createSandboxPool(options);
+  try {
+    return await pool.runSandboxed(request);
+  } finally {
+    await pool.close();
+  }
+}
