@@ -1,0 +1,18 @@
+// Does a piece of decoded or rebuilt text look like a command, code or a URL? Used on decoded
+// literals, never on source code itself (analyzers parse that).
+
+const codeWords = /\b(?:curl|wget|bash|sh -c|zsh|nc|ncat|socat|chmod|python[\d.]*|perl|ruby|node|powershell|iex|invoke-expression|eval|exec|import\s+\w|require\(|subprocess|os\.system|child_process|spawn|fromcharcode|atob|base64|\/dev\/tcp|mkfifo|osascript|rm -rf|crontab|launchctl)\b|\$\(|`[^`]+`/i;
+const urlLike = /\b(?:https?|ftp|wss?):\/\/[^\s"'<>]+|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
+
+export function looksLikeCode(text: string | undefined): boolean {
+  return text !== undefined && codeWords.test(text);
+}
+
+export function looksLikeUrl(text: string | undefined): boolean {
+  return text !== undefined && urlLike.test(text);
+}
+
+/** Encodings that rebuild a string piece by piece rather than decode a blob. */
+export const stringBuilding: ReadonlySet<string> = new Set([
+  'charcode', 'charcodes', 'fromcharcode', 'chr', 'concat', 'join', 'reverse', 'reversed', 'rev', 'rot13', 'xor', 'split-join', 'array-join',
+]);

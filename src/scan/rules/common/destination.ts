@@ -1,0 +1,119 @@
+// Where a network operation goes, judged for exfiltration: a local address, a destination the user
+// configures through a declared env var, the secret's own API, a host the skill declares, a known
+// drop box, a raw IP, or somewhere unknown.
+
+import type { FactOf } from '../../facts.ts';
+import type { FactIndex, SkillInfo } from '../../types.ts';
+import { exfilSinkOf, hostMatches, secretOwners, type SinkClass } from './hosts.ts';
+
+export type DestinationKind = 'local' | 'user-configured' | 'declared' | 'exfil-sink' | 'raw-ip' | 'unknown';
+
+export interface Destination {
+  kind: DestinationKind;
+  /** Host, or the variable the destination comes from, for messages. */
+  label: string;
+  host?: string;
+  sinkClass?: SinkClass;
+  /** The env var the destination is read from, when it is one. */
+  variable?: string;
+}
+
+const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+export function isIpLiteral(host: string): boolean {
+  return ipv4.test(host) || /^\[?[0-9a-f:]+:[0-9a-f:]*\]?$/i.test(host);
+}
+
+/**
+ * Loopback, private and link-local-free ranges. Documentation ranges (192.0.2.0/24 …) are public on
+ * purpose: defanged samples use them in place of real attacker addresses. 169.254.169.254 (cloud
+ * metadata, where instance credentials live) is not local either.
+ */
+export function isLocalHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '0.0.0.0' || h === 'host.docker.internal') return true;
+  const m = ipv4.exec(h);
+  if (!m) return /^f[cd][0-9a-f]{2}:/.test(h);
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** The env var a destination is read from: `$X`, `${X}`, `$env:X`, `process.env.X`, `os.environ["X"]`, `os.getenv("X")`. */
+export function variableOf(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = /^\s*["']?(?:\$\{?|\$env:|%)([A-Za-z_]\w*)/.exec(text)
+    ?? /(?:process\.env\.|process\.env\[["']|environ(?:\.get)?\(?\[?["']|getenv\(["'])([A-Za-z_]\w*)/.exec(text);
+  return m?.[1];
+}
+
+export function hostOfUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return host || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Env var names that hold secrets by convention. */
+export function isSecretEnvName(name: string): boolean {
+  return /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|COOKIE|SESSION|PRIVATE|(?:^|_)(?:API_?)?KEY(?:_|$)|(?:^|_)PAT(?:_|$)|AUTH)/i.test(name);
+}
+
+/**
+ * The env var is sent to the API it belongs to: a row of `secretOwners`, or a host with a label
+ * that names the variable's vendor (`TAVILY_API_KEY` → api.tavily.com).
+ */
+export function isOwnApiHost(envName: string, host: string): boolean {
+  const name = envName.toUpperCase();
+  if (secretOwners.some((row) => row.env.test(name) && row.hosts.some((h) => hostMatches(host, h)))) return true;
+  const vendor = name.split('_').find((part) => part.length >= 3 && !/^(?:API|KEY|TOKEN|SECRET|ACCESS|APP|BOT|CLIENT|USER|AUTH)$/.test(part));
+  return vendor !== undefined && host.toLowerCase().split('.').some((label) => label.replace(/-/g, '') === vendor.toLowerCase());
+}
+
+/**
+ * Hosts the skill names as its own: homepage and frontmatter URLs, hosts in the description, and
+ * hosts of links in its documentation prose (not in code).
+ */
+export function documentedHosts(facts: FactIndex, skill: SkillInfo): Set<string> {
+  const hosts = new Set(skill.declaredHosts);
+  for (const u of facts.of('url')) {
+    if (u.context.origin === 'prose' || u.context.origin === 'frontmatter') hosts.add(u.host.toLowerCase());
+  }
+  for (const m of skill.description.matchAll(/\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi)) hosts.add(m[1]!.toLowerCase());
+  return hosts;
+}
+
+/** Judges where a network fact or sink goes. */
+export function judgeDestination(
+  target: { host?: string; url?: string },
+  skill: SkillInfo,
+  docHosts: ReadonlySet<string>,
+): Destination {
+  const rawHost = target.host && !/[$%{(]/.test(target.host) ? target.host.toLowerCase() : undefined;
+  const host = rawHost ?? hostOfUrl(target.url);
+  if (!host) {
+    const variable = variableOf(target.host) ?? variableOf(target.url);
+    if (variable && skill.declaredEnv.has(variable)) return { kind: 'user-configured', label: `$${variable}`, variable };
+    return { kind: 'unknown', label: variable ? `$${variable}` : (target.url ?? 'an unknown host'), variable };
+  }
+  if (isLocalHost(host)) return { kind: 'local', label: host, host };
+  const sinkClass = exfilSinkOf(host, target.url);
+  if (sinkClass) return { kind: 'exfil-sink', label: host, host, sinkClass };
+  if (isIpLiteral(host)) return { kind: 'raw-ip', label: host, host };
+  if ([...docHosts].some((h) => hostMatches(host, h))) return { kind: 'declared', label: host, host };
+  return { kind: 'unknown', label: host, host };
+}
+
+/** Network facts that upload data, paired with where they go. */
+export function dataSends(facts: FactIndex, skill: SkillInfo, docHosts: ReadonlySet<string>): { fact: FactOf<'network'>; dest: Destination }[] {
+  return facts.of('network')
+    .filter((n) => n.sendsData)
+    .map((fact) => ({ fact, dest: judgeDestination(fact, skill, docHosts) }));
+}
+
+/** A destination where nobody but the skill's author reads what arrives. */
+export function isForeign(dest: Destination): boolean {
+  return dest.kind === 'exfil-sink' || dest.kind === 'raw-ip' || dest.kind === 'unknown';
+}

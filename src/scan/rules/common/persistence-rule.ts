@@ -1,0 +1,76 @@
+// One factory for the persistence rules: each names the places that make code run again later
+// (cron, rc files, launch agents, units, authorized_keys…). A write there starts at the row's
+// severity; what is written raises it: a payload that downloads, decodes or opens a socket is
+// an implant, while `export PATH=…` in ~/.bashrc is an install step.
+
+import type { Fact } from '../../facts.ts';
+import type { Rule, Severity } from '../../types.ts';
+import { operands, programOf, type CommandFact } from './commands.ts';
+import { raise, weigh } from './context.ts';
+import { normalisePath } from './sensitive-paths.ts';
+
+export interface PersistenceTarget {
+  pattern: RegExp;
+  label: string;
+  severity: Severity;
+}
+
+export interface PersistenceSpec {
+  id: string;
+  title: string;
+  description: string;
+  references?: string[];
+  targets: readonly PersistenceTarget[];
+  /** Commands that install persistence without a path (`crontab -`, `launchctl load`). */
+  commands?: (cmd: CommandFact) => { severity: Severity; what: string } | undefined;
+  /** Extra content test that raises a write to critical (`NOPASSWD`, a literal public key). */
+  critical?: RegExp;
+}
+
+/** Content that fetches, decodes, hides or opens a connection: not what an install step writes. */
+export const hostileContent = /\b(?:curl|wget|nc|ncat|netcat|socat|telnet)\b|\/dev\/(?:tcp|udp)\/|base64|\bbash -i\b|\|\s*(?:ba|z)?sh\b|\bpowershell\b|\biex\b|\beval\b|\bpython[\d.]* -c\b|\bnohup\b|\bhttps?:\/\/\d{1,3}(?:\.\d{1,3}){3}/i;
+
+/** Programs whose last operand is where they write. */
+const copyPrograms = new Set(['cp', 'mv', 'ln', 'install', 'tee', 'rsync', 'ditto', 'copy-item', 'move-item', 'set-content', 'add-content', 'out-file']);
+
+export function createPersistenceRule(spec: PersistenceSpec): Rule {
+  return {
+    meta: {
+      id: spec.id,
+      category: 'persistence',
+      severity: spec.targets[0]?.severity ?? 'high',
+      title: spec.title,
+      description: spec.description,
+      references: spec.references ?? [],
+      messages: {
+        write: 'Writes {{path}} ({{label}}).',
+        writePayload: 'Writes {{path}} ({{label}}) with content that downloads, decodes or connects out.',
+        ...(spec.commands ? { command: 'Installs persistence: {{what}}.' } : {}),
+      },
+    },
+    check(facts, context) {
+      const judge = (fact: Fact, path: string, content: string) => {
+        const p = normalisePath(path);
+        const target = spec.targets.find((t) => t.pattern.test(p));
+        if (!target) return;
+        let severity = target.severity;
+        const hostile = hostileContent.test(content);
+        if (spec.critical?.test(content)) severity = 'critical';
+        else if (hostile) severity = raise(severity);
+        const data = { path, label: target.label };
+        context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact) });
+      };
+      for (const w of facts.of('file-write')) judge(w, w.path, `${w.content ?? ''}\n${w.evidence}`);
+      for (const cmd of facts.of('command')) {
+        const ops = operands(cmd);
+        if (copyPrograms.has(programOf(cmd)) && ops.length > 0) judge(cmd, ops[ops.length - 1]!, cmd.evidence);
+        for (const r of cmd.redirects ?? []) if (/^>>?$|^>\|$/.test(r.op)) judge(cmd, r.target, cmd.evidence);
+        const hit = spec.commands?.(cmd);
+        if (hit) {
+          const severity = hostileContent.test(cmd.evidence) ? raise(hit.severity) : hit.severity;
+          context.report({ messageId: 'command', fact: cmd, data: { what: hit.what }, severity: weigh(severity, cmd) });
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// eval/exec/Function of a value computed at run time. Medium: plugins and REPL-like tools do this
+// honestly; decoded and remote inputs are reported by decoded-payload-exec and remote-code-eval.
+// Shell idioms that eval a known tool's own init output (`eval "$(ssh-agent -s)"`) are skipped.
+
+import type { Rule } from '../types.ts';
+import { weigh } from './common/context.ts';
+
+const toolInit = /eval\s+["']?\$\(\s*(?:\S*\/)?(?:ssh-agent|brew\s+shellenv|pyenv|rbenv|nodenv|goenv|jenv|fnm|direnv|zoxide|starship|conda|mise|rtx|thefuck|dircolors|gdircolors|luarocks|opam|register-python-argcomplete|keychain|gpg-agent|minikube\s+docker-env|docker-machine\s+env|aws-vault|op\s+signin|pdm|poetry|uv|atuin|mcfly|fzf|kubectl\s+completion|gh\s+completion|npm\s+completion)\b/;
+
+export const dynamicEval: Rule = {
+  meta: {
+    id: 'dynamic-eval',
+    category: 'obfuscation',
+    severity: 'medium',
+    title: 'Evaluates a run-time value as code',
+    description: 'The skill passes a variable or computed string to eval/exec/Function/sh -c, so what runs cannot be read from the skill.',
+    references: ['https://cwe.mitre.org/data/definitions/95.html'],
+    messages: { dynamic: 'Evaluates a run-time value as code via {{via}}.' },
+  },
+  check(facts, context) {
+    for (const fact of facts.of('exec-dynamic')) {
+      if (fact.input !== 'variable' && fact.input !== 'unknown') continue;
+      if (toolInit.test(fact.evidence)) continue;
+      context.report({ messageId: 'dynamic', fact, severity: weigh('medium', fact), data: { via: fact.via } });
+    }
+  },
+};
