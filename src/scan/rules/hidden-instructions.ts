@@ -1,0 +1,42 @@
+// Instructions placed where the reader cannot see them: HTML comments, hidden elements,
+// reference-definition comments, image alt text. Nobody hides a legitimate instruction from the
+// person reviewing a skill, so an attack phrase there is critical, and any directive addressed to
+// the agent is high. Developer notes ("TODO", "generated file, do not edit") are neither.
+
+import type { Rule } from '../types.ts';
+import { matchFact, quote } from './prose/match.ts';
+import {
+  approvalBypassPhrases, bccEvery, concealmentPhrases, credentialTarget, overridePhrases, remoteInstructionPhrases, walletSecret,
+} from './prose/phrases.ts';
+
+const attackPhrases = [...overridePhrases, ...concealmentPhrases, ...approvalBypassPhrases, ...remoteInstructionPhrases, bccEvery, walletSecret, credentialTarget];
+
+const addressesAgent = /\b(?:you|your|ai|assistant|agent|llm|model|claude|gpt|chatgpt|openclaw|bot)\b|你|助手|智能体/i;
+const directive = /\b(?:you (?:must|should|will|shall|need to|have to|are (?:to|required to))|(?:ai|assistant|agent|model|llm|bot)\b[^.\n]{0,30}\b(?:must|should|shall|will|is to|needs to)|always|never|from now on|when(?:ever)? the user)\b|^(?:important|system|instructions?|note to (?:the )?(?:ai|assistant|agent|model))\s*[:：]|你(?:必须|应该|需要)|务必|始终/i;
+const action = /\b(?:send|upload|post|forward|execute|run|read|fetch|download|install|delete|remove|write|modify|tell|reveal|ignore|disregard|include|add|exfiltrate|visit|open|copy|email|bcc|curl|wget)\b|发送|上传|执行|运行|读取|下载|安装|删除|忽略|转发/i;
+
+export const hiddenInstructions: Rule = {
+  meta: {
+    id: 'hidden-instructions',
+    category: 'prompt-injection',
+    severity: 'critical',
+    title: 'Instructions hidden from the reader',
+    description: 'Text in an HTML comment, a hidden HTML element, a Markdown reference-definition comment or image alt text that contains an injection phrase (critical) or a directive to the agent (high). The rendered skill looks harmless while the agent reads the hidden part.',
+    references: ['https://genai.owasp.org/llmrisk/llm01-prompt-injection/', 'https://embracethered.com/blog/posts/2024/hiding-and-finding-text-with-unicode-tags/'],
+    messages: {
+      attack: 'Hidden injection phrase: "{{phrase}}"',
+      directive: 'Hidden directive to the agent: "{{phrase}}"',
+    },
+  },
+  check(facts, context) {
+    for (const fact of facts.of('prose')) {
+      if (!fact.context.hidden) continue;
+      const hit = matchFact(fact, attackPhrases, { allowNegated: true });
+      if (hit) {
+        context.report({ messageId: 'attack', fact, evidence: hit.sentence, data: { phrase: quote(hit) } });
+      } else if (addressesAgent.test(fact.text) && directive.test(fact.text) && action.test(fact.text)) {
+        context.report({ messageId: 'directive', fact, data: { phrase: fact.evidence.slice(0, 80) }, severity: 'high' });
+      }
+    }
+  },
+};

@@ -1,0 +1,47 @@
+// MCP config poisoning: a skill that ships or writes an MCP client config adds tools the agent will
+// trust. A server on a remote, undeclared host, or a server command that downloads code, hands the
+// agent to someone else; editing the agent's own config files does the same for every session.
+
+import type { Rule } from '../types.ts';
+import { exfilSinkOf } from './common/hosts.ts';
+import { isIpLiteral, isLocalHost } from './common/destination.ts';
+
+const configFiles = /(?:claude_desktop_config\.json|\.mcp\.json|(?:^|\/)mcp\.json|\.cursor\/mcp\.json|\.openclaw\/openclaw\.json5?|\.clawdbot\/\w+\.json|\.codeium\/windsurf\/mcp_config\.json)$/i;
+const downloads = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest)\b|https?:\/\/|\|\s*(?:ba|z)?sh\b|base64/i;
+
+/** Same registrable-ish site: the last two labels agree (mcp.notion.com and notion.com). */
+function sameSite(a: string, b: string): boolean {
+  return a.split('.').slice(-2).join('.') === b.split('.').slice(-2).join('.');
+}
+
+export const mcpConfigPoisoning: Rule = {
+  meta: {
+    id: 'mcp-config-poisoning',
+    category: 'supply-chain',
+    severity: 'high',
+    title: 'MCP server config pointing to a remote server or a downloading command',
+    description: 'An MCP client config (mcpServers) shipped or written by the skill whose server is a remote host the skill does not declare (high for raw IPs and drop-box hosts, medium otherwise) or whose command downloads code (high); or code that writes Claude Desktop / Cursor / OpenClaw config files (high).',
+    references: ['https://modelcontextprotocol.io/docs/concepts/transports', 'https://invariantlabs.ai/blog/mcp-security-notification-tool-poisoning-attacks'],
+    messages: {
+      remote: 'MCP server "{{server}}" points to the remote host {{host}}',
+      command: 'MCP server "{{server}}" runs a command that downloads code: {{command}}',
+      writesConfig: 'Writes the agent\'s MCP/tool config {{path}}',
+    },
+  },
+  check(facts, context) {
+    const declared = context.skill.declaredHosts;
+    for (const url of facts.of('url')) {
+      if (url.context.headings[0] !== 'mcpServers' || isLocalHost(url.host) || [...declared].some((d) => sameSite(d, url.host))) continue;
+      const hostile = isIpLiteral(url.host) || exfilSinkOf(url.host, url.url) !== undefined;
+      context.report({ messageId: 'remote', fact: url, data: { server: url.context.headings[1] ?? '?', host: url.host }, severity: hostile ? 'high' : 'medium' });
+    }
+    for (const cmd of facts.of('command')) {
+      if (cmd.context.headings[0] !== 'mcpServers') continue;
+      const line = [cmd.name, ...cmd.args].join(' ');
+      if (downloads.test(line)) context.report({ messageId: 'command', fact: cmd, data: { server: cmd.context.headings[1] ?? '?', command: line.slice(0, 100) } });
+    }
+    for (const write of facts.of('file-write')) {
+      if (configFiles.test(write.path)) context.report({ messageId: 'writesConfig', fact: write, data: { path: write.path } });
+    }
+  },
+};
