@@ -10,7 +10,7 @@ export interface HiddenText {
 }
 
 const commentPattern = /<!--([\s\S]*?)(?:-->|$)/g;
-const elementPattern = /<([a-z][a-z0-9-]*)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+const openTagPattern = /<([a-z][a-z0-9-]*)\b([^>]*)>/gi;
 const hiddenStyle = /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;"'!]|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:[;"'!]|$)|(?:^|[\s;"'])(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:[;"'!]|$)|clip\s*:\s*rect\(\s*0/i;
 const hiddenAttribute = /(?:^|\s)(?:hidden(?:\s|=|\/|$)|aria-hidden\s*=\s*["']?true)/i;
 
@@ -44,10 +44,15 @@ export function hiddenHtml(html: string): HiddenText[] {
     if (text) found.push({ text, offset: m.index + 4, kind: 'html-comment' });
   }
   const withoutComments = html.replace(commentPattern, (c) => ' '.repeat(c.length));
-  for (const m of withoutComments.matchAll(elementPattern)) {
-    if (!hidesContent(m[2]!)) continue;
-    const text = htmlToText(m[3]!);
-    if (text) found.push({ text, offset: m.index + m[0].indexOf('>') + 1, kind: 'hidden-element' });
+  // Open tags are found one by one (not whole elements), so a hidden element nested in a visible
+  // one is still seen; its content runs to the first matching close tag.
+  const lower = withoutComments.toLowerCase();
+  for (const m of withoutComments.matchAll(openTagPattern)) {
+    if (m[2]!.trimEnd().endsWith('/') || !hidesContent(m[2]!)) continue;
+    const start = m.index + m[0].length;
+    const close = lower.indexOf(`</${m[1]!.toLowerCase()}`, start);
+    const text = htmlToText(withoutComments.slice(start, close === -1 ? undefined : close));
+    if (text) found.push({ text, offset: start, kind: 'hidden-element' });
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
