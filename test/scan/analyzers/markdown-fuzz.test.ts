@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { markdownAnalyzer } from '../../../src/scan/analyzers/markdown.ts';
 import { textAnalyzer } from '../../../src/scan/analyzers/text.ts';
 import { scanUnicode } from '../../../src/scan/analyzers/unicode.ts';
-import { collect } from './collect.ts';
+import { collect } from './markdown-collect.ts';
 
 const pieces = [
   '---\n', 'description: ', '# ', '## ', '- ', '> ', '```', '```bash\n', '~~~', '    ', '<!--', '-->', '<div hidden>', '</div>',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { markdownAnalyzer, splitFrontmatter } from '../../../src/scan/analyzers/markdown.ts';
 import { codeLanguage, inlineCommandLanguage, stripPrompts } from '../../../src/scan/analyzers/markdown-code.ts';
-import { collect, prose, urls } from './collect.ts';
+import { collect, prose, urls } from './markdown-collect.ts';
 
 describe('markdown analyzer: prose blocks', () => {
   const cases: { name: string; md: string; text: string; block: string; line: number; headings: string[]; hidden?: boolean }[] = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { textAnalyzer } from '../../../src/scan/analyzers/text.ts';
-import { collect, prose, urls } from './collect.ts';
+import { collect, prose, urls } from './markdown-collect.ts';
 
 describe('text analyzer', () => {
   it('emits one prose fact per blank-line separated paragraph, with lines', () => {
