@@ -1,14 +1,13 @@
 // The split payload: a secret store is read in one place (often one script) and data is uploaded
 // to a foreign host in another, with no flow the analyzers could trace between them. High; critical
-// when the host is a known drop box (webhook, paste, tunnel…) or a raw IP. Flows the engine joined
-// across files (`flow.crossFile`) are judged here too, one step weaker than a flow within a file.
+// when the host is a known drop box (webhook, paste, tunnel…) or a raw IP. Flows the engine joins
+// across files (`flow.crossFile`) are judged by secret-exfil-flow.
 
 import type { Fact } from '../facts.ts';
 import type { Rule, Severity } from '../types.ts';
 import { programOf, readerPrograms } from './common/commands.ts';
-import { isTeaching, lower, weigh } from './common/context.ts';
-import { dataSends, documentedHosts, isForeign, judgeDestination } from './common/destination.ts';
-import { judgeExfil } from './common/exfil-judge.ts';
+import { isTeaching } from './common/context.ts';
+import { dataSends, documentedHosts, isForeign } from './common/destination.ts';
 import { classifyPath } from './common/sensitive-paths.ts';
 
 interface Collection {
@@ -43,19 +42,10 @@ export const exfilReadAndSend: Rule = {
     references: ['https://attack.mitre.org/techniques/T1041/'],
     messages: {
       readAndSend: 'Uploads data to {{host}} in a skill that reads {{what}} ({{readAt}}).',
-      crossFileFlow: 'Sends {{what}} to {{host}} (joined across files).',
     },
   },
   check(facts, context) {
     const docHosts = documentedHosts(facts, context.skill);
-    for (const flow of facts.of('flow')) {
-      if (!flow.crossFile || flow.sink.kind !== 'network') continue;
-      const dest = judgeDestination(flow.sink, context.skill, docHosts);
-      const j = judgeExfil(flow.source, dest, context.skill);
-      if (!j) continue;
-      const severity = dest.kind === 'exfil-sink' ? j.severity : lower(j.severity);
-      context.report({ messageId: 'crossFileFlow', fact: flow, severity: weigh(severity, flow), data: { what: j.what, host: dest.label } });
-    }
     const reads = collections(facts.all);
     if (reads.length === 0) return;
     // Sends already judged by a traced flow belong to secret-exfil-flow.

@@ -1,11 +1,12 @@
-// A traced data flow within one file from a secret (sensitive file, whole environment, undeclared
+// A traced data flow from a secret (sensitive file, whole environment, undeclared
 // or misdirected secret env var, keychain, history, clipboard) to a network send. The destination
 // decides: the secret's own API, a local address or a destination the user configures through a
-// declared env var are fine; a drop box, raw IP or unknown host is theft.
+// declared env var are fine; a drop box, raw IP or unknown host is theft. A flow the engine joined
+// across files (`crossFile`) is one step weaker, unless it ends at a known drop box.
 
 import type { Fact, Source } from '../facts.ts';
 import type { Rule, Severity } from '../types.ts';
-import { weigh } from './common/context.ts';
+import { lower, weigh } from './common/context.ts';
 import { documentedHosts, judgeDestination } from './common/destination.ts';
 import { judgeExfil, type ExfilJudgement } from './common/exfil-judge.ts';
 
@@ -24,16 +25,16 @@ export const secretExfilFlow: Rule = {
   check(facts, context) {
     const docHosts = documentedHosts(facts, context.skill);
     const best = new Map<Fact, { j: ExfilJudgement; host: string }>();
-    const consider = (fact: Fact, source: Source, target: { host?: string; url?: string }) => {
+    const consider = (fact: Fact, source: Source, target: { host?: string; url?: string }, crossFile = false) => {
       const dest = judgeDestination(target, context.skill, docHosts);
-      const j = judgeExfil(source, dest, context.skill);
-      if (!j) return;
+      const found = judgeExfil(source, dest, context.skill);
+      if (!found) return;
+      const j = crossFile && dest.kind !== 'exfil-sink' ? { ...found, severity: lower(found.severity) } : found;
       const prev = best.get(fact);
       if (!prev || rank[j.severity] > rank[prev.j.severity]) best.set(fact, { j, host: dest.label });
     };
     for (const flow of facts.of('flow')) {
-      if (flow.crossFile || flow.sink.kind !== 'network') continue;
-      consider(flow, flow.source, flow.sink);
+      if (flow.sink.kind === 'network') consider(flow, flow.source, flow.sink, flow.crossFile);
     }
     for (const n of facts.of('network')) {
       for (const source of n.dataSources ?? []) consider(n, source, n);
