@@ -1,7 +1,7 @@
 // Does a piece of decoded or rebuilt text look like a command, code or a URL? Used on decoded
 // literals, never on source code itself (analyzers parse that).
 
-const codeWords = /\b(?:curl|wget|bash|sh -c|zsh|nc|ncat|socat|chmod|python[\d.]*|perl|ruby|node|powershell|iex|invoke-expression|eval|exec|import\s+\w|require\(|subprocess|os\.system|child_process|spawn|fromcharcode|atob|base64|\/dev\/tcp|mkfifo|osascript|rm -rf|crontab|launchctl)\b|\$\(|`[^`]+`/i;
+const codeWords = /\b(?:curl|wget|bash|zsh|nc|ncat|socat|chmod|perl|ruby|node|powershell|iex|invoke-expression|eval|exec|subprocess|spawn|fromcharcode|atob|base64|mkfifo|osascript|crontab|launchctl)\b|\bsh -c\b|\bpython[\d.]*\b|\bimport\s+\w|\brequire\(|\bos\.system\b|child_process|\/dev\/tcp|\brm -rf\b|\$\(|`[^`]+`/i;
 const urlLike = /\b(?:https?|ftp|wss?):\/\/[^\s"'<>]+|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
 
 export function looksLikeCode(text: string | undefined): boolean {

@@ -63,13 +63,21 @@ export function isSecretEnvName(name: string): boolean {
 
 /**
  * The env var is sent to the API it belongs to: a row of `secretOwners`, or a host with a label
- * that names the variable's vendor (`TAVILY_API_KEY` → api.tavily.com).
+ * that names the variable's vendor (`TAVILY_API_KEY` → api.tavily.com). `guess: false` keeps to the
+ * table: a drop box named like the variable (`WEBHOOK_TOKEN` → webhook.site) is not its API.
  */
-export function isOwnApiHost(envName: string, host: string): boolean {
+export function isOwnApiHost(envName: string, host: string, guess = true): boolean {
   const name = envName.toUpperCase();
   if (secretOwners.some((row) => row.env.test(name) && row.hosts.some((h) => hostMatches(host, h)))) return true;
+  if (!guess) return false;
   const vendor = name.split('_').find((part) => part.length >= 3 && !/^(?:API|KEY|TOKEN|SECRET|ACCESS|APP|BOT|CLIENT|USER|AUTH)$/.test(part));
-  return vendor !== undefined && host.toLowerCase().split('.').some((label) => label.replace(/-/g, '') === vendor.toLowerCase());
+  if (vendor === undefined) return false;
+  const v = vendor.toLowerCase();
+  // `OPENWEATHER_API_KEY` → api.openweathermap.org: one name may extend the other.
+  return host.toLowerCase().split('.').slice(0, -1).some((raw) => {
+    const label = raw.replace(/-/g, '');
+    return label === v || (Math.min(label.length, v.length) >= 4 && (label.startsWith(v) || v.startsWith(label)));
+  });
 }
 
 /**

@@ -23,7 +23,7 @@ function storeSeverity(dest: Destination): Severity | undefined {
 
 function envSeverity(name: string, dest: Destination, skill: SkillInfo): Severity | undefined {
   if (!isSecretEnvName(name) || dest.kind === 'local' || dest.kind === 'user-configured') return undefined;
-  if (dest.host && isOwnApiHost(name, dest.host)) return undefined;
+  if (dest.host && isOwnApiHost(name, dest.host, dest.kind !== 'exfil-sink')) return undefined;
   const declared = skill.declaredEnv.has(name);
   switch (dest.kind) {
     case 'exfil-sink': return 'critical';
