@@ -29,7 +29,10 @@ export interface MatchOptions {
   includeCodeBlocks?: boolean;
 }
 
-const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|(?:prompt )?injections?|jailbreaks?|phishing|scams?|exploits?|red[- ]team\w*|detect(?:s|ed|ion|ors?|ing)?|flag(?:s|ged)?|scanners?|heuristics?|patterns?|such as|e\.g\.|for example|for instance|(?<![\w.@/-])examples?(?!\.?\w|-)|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|refuse|social engineering|tricks?|warning signs?|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get)|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|示例|例如|检测|警惕|钓鱼|诈骗/i;
+const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|(?:prompt )?injections?|jailbreaks?|phishing|scams?|exploits?|red[- ]team\w*|detect(?:s|ed|ion|ors?|ing)?|flag(?:s|ged)?|scanners?|heuristics?|patterns?|such as|e\.g\.|for example|for instance|(?<![\w.@/-])examples?(?!\.?\w|-)|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|refuse|social engineering|tricks?|dangerous|risky|unsafe|warning signs?|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get)|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|示例|例如|检测|警惕|钓鱼|诈骗/i;
+
+/** Headings (beyond the shared teaching ones) under which prose describes risks rather than instructs. */
+const teachingHeading = /\b(?:warnings?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i;
 
 const defensiveConditional = /\b(?:if|when|whenever)\s+(?:a|an|the|any|some)?\s*(?:web\s?page|page|document|website|site|email|message|content|input|text|file|tool(?: output)?|result|someone|anyone|third[- ]party)\b[^.]{0,80}\b(?:says?|tells?|asks?|contains?|instructs?|includes?|requests?)\b/i;
 
@@ -69,7 +72,7 @@ export function isImperative(sentence: string): boolean {
 /** The text around a fact reads as teaching or defence rather than as an instruction. */
 export function readsAsTeaching(fact: ProseFact, sentence: string): boolean {
   if (fact.context.hidden) return false;
-  if (isTeaching(fact.context)) return true;
+  if (isTeaching(fact.context) || fact.context.headings.some((h) => teachingHeading.test(h))) return true;
   return teachingCue.test(sentence) || defensiveConditional.test(fact.text) || (fact.text.length < 600 && teachingCue.test(fact.text));
 }
 
