@@ -5,6 +5,9 @@ import { WardenError } from '../core/index.ts';
 import type { CliIo } from './io.ts';
 import { registerScan } from './commands/scan.ts';
 import { registerOpenclawPolicy } from './commands/openclaw-policy.ts';
+import { registerSandbox } from './commands/sandbox.ts';
+import { registerSecrets } from './commands/secrets.ts';
+import { registerDoctor } from './commands/doctor.ts';
 
 export interface Program {
   run(argv: string[]): Promise<number>;
@@ -30,6 +33,9 @@ export function createProgram(io: CliIo): Program {
         .showHelpAfterError('(run with --help for usage)');
       registerScan(program, io, exit);
       registerOpenclawPolicy(program, io, exit);
+      registerSandbox(program, io, exit);
+      registerSecrets(program, io, exit);
+      registerDoctor(program, io, exit);
       try {
         await program.parseAsync(argv, { from: 'user' });
       } catch (error) {

@@ -15,13 +15,52 @@ export const scanConfigSchema = z
   })
   .strict();
 
+export const sandboxLimitsSchema = z
+  .object({
+    /** Wall-clock seconds before a command's whole process tree is killed. */
+    wallTimeSec: z.number().positive().optional(),
+    /** CPU seconds per process (RLIMIT_CPU). */
+    cpuTimeSec: z.number().positive().optional(),
+    /** Memory in MiB (memory cgroup; includes the box's /tmp). */
+    memoryMb: z.number().positive().optional(),
+    /** Processes and threads (pids cgroup). */
+    processes: z.number().int().positive().optional(),
+    /** Open files per process (RLIMIT_NOFILE). */
+    openFiles: z.number().int().positive().optional(),
+    /** Bytes kept of stdout and of stderr each; more ends the command. */
+    outputBytes: z.number().int().positive().optional(),
+    /** Bytes a command may add to its workspace. */
+    workspaceBytes: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const sandboxConfigSchema = z
+  .object({
+    /** Default limits of every sandboxed command (safe built-in defaults for keys left out). */
+    limits: sandboxLimitsSchema.default(() => sandboxLimitsSchema.parse({})),
+    /** PEM file of extra CA roots the egress proxy trusts for upstream TLS, relative to the config file. */
+    upstreamCaFile: z.string().optional(),
+  })
+  .strict();
+
+export const egressConfigSchema = z
+  .object({
+    /** Canary files whose contents DLP refuses in any outbound request, relative to the config file. */
+    canaryFiles: z.array(z.string()).default([]),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Data directory (database, secret store, keys). Overridden by WARDEN_HOME. */
     home: z.string().default('./data'),
     scan: scanConfigSchema.default(() => scanConfigSchema.parse({})),
+    sandbox: sandboxConfigSchema.default(() => sandboxConfigSchema.parse({})),
+    egress: egressConfigSchema.default(() => egressConfigSchema.parse({})),
   })
   .strict();
 
 export type WardenConfig = z.infer<typeof configSchema>;
 export type ScanConfig = z.infer<typeof scanConfigSchema>;
+export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
+export type EgressConfig = z.infer<typeof egressConfigSchema>;

@@ -16,9 +16,41 @@ export interface DlpCanary {
   content: string;
 }
 
+/**
+ * A stored secret this runner was not granted, known only by hash: the 6 leading characters of one
+ * encoded form, its length and its SHA-256. The runner can recognise the value without holding it.
+ */
+export interface DlpFingerprint {
+  name: string;
+  prefix: string;
+  length: number;
+  sha256: string;
+}
+
 export interface DlpOptions {
   secrets?: DlpSecret[];
   canaries?: DlpCanary[];
+  fingerprints?: DlpFingerprint[];
+}
+
+const FINGERPRINT_PREFIX = 6;
+
+/** Fingerprints of every encoded form of a value (values shorter than 8 characters are not fingerprinted). */
+export function fingerprintSecret(name: string, value: string): DlpFingerprint[] {
+  if (value.length < 8) return [];
+  return [...new Set(encodedForms(value))].map((form) => ({
+    name,
+    prefix: form.slice(0, FINGERPRINT_PREFIX),
+    length: form.length,
+    sha256: createHash('sha256').update(form).digest('hex'),
+  }));
+}
+
+function matchesFingerprint(text: string, fp: DlpFingerprint): boolean {
+  for (let at = text.indexOf(fp.prefix); at >= 0 && at + fp.length <= text.length; at = text.indexOf(fp.prefix, at + 1)) {
+    if (createHash('sha256').update(text.slice(at, at + fp.length)).digest('hex') === fp.sha256) return true;
+  }
+  return false;
 }
 
 export interface DlpFinding {
@@ -52,7 +84,10 @@ export function encodedForms(value: string): string[] {
 /** Lines of a canary worth looking for: long enough that ordinary text does not contain them. */
 function canaryLines(content: string): string[] {
   const lines = content.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 12);
-  return lines.length > 0 ? lines : content.trim().length >= 6 ? [content.trim()] : [];
+  // Long mixed letter-and-digit words too: a token copied out of a JSON or INI line is still the canary.
+  const words = (content.match(/[A-Za-z0-9_+/=.-]{16,}/g) ?? []).filter((w) => /\d/.test(w) && /[A-Za-z]/.test(w));
+  const all = [...lines, ...words];
+  return all.length > 0 ? all : content.trim().length >= 6 ? [content.trim()] : [];
 }
 
 export interface Dlp {
@@ -72,6 +107,7 @@ export function createDlp(options: DlpOptions = {}): Dlp {
     const finding: DlpFinding = { rule: 'dlp-canary', reason: `request carries contents of canary "${c.name}"`, name: c.name };
     for (const line of canaryLines(c.content)) for (const form of new Set(encodedForms(line))) needles.push({ text: form, finding });
   }
+  const fingerprints = options.fingerprints ?? [];
   const hash = createHash('sha256');
   for (const n of needles) hash.update(n.text).update('\0');
   return {
@@ -80,6 +116,9 @@ export function createDlp(options: DlpOptions = {}): Dlp {
       for (const raw of texts) {
         for (const text of decodedLayers(raw)) {
           for (const n of needles) if (text.includes(n.text)) return n.finding;
+          for (const fp of fingerprints) {
+            if (matchesFingerprint(text, fp)) return { rule: 'dlp-secret', reason: `request carries the value of secret "${fp.name}"`, name: fp.name };
+          }
           const token = findTokenPattern(text);
           if (token) return { rule: 'dlp-token', reason: `request carries a ${token.title} (${token.id})`, name: token.id };
         }

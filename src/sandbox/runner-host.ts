@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WardenError } from '../core/index.ts';
+import type { DlpFingerprint } from '../egress/index.ts';
 import { createRunnerCgroups, removeCgroupTree, type Controller } from './cgroups.ts';
 import type { ContainmentEvent } from './events.ts';
 import type { RunnerPolicy } from './policy.ts';
@@ -28,6 +29,8 @@ export function engineSeccompDir(): string {
 export interface RunnerOptions {
   policy: RunnerPolicy;
   canaries?: Array<{ name: string; content: string }>;
+  /** Hashes of stored secrets this domain was not granted, so DLP still recognises them. */
+  fingerprints?: DlpFingerprint[];
   actor?: { principal?: string; skill?: string; conversation?: string };
   /** PEM file of extra roots the proxy trusts for upstream TLS (e.g. a test CA). */
   upstreamCaFile?: string;
@@ -120,7 +123,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
       if (m.type === 'init-error') (clearTimeout(timer), resolve({ ok: false, why: m.message }));
     });
     child.on('exit', (code) => (clearTimeout(timer), resolve({ ok: false, why: `the runner exited with ${code} (${stderrTail.trim().split('\n').slice(-3).join(' ') || 'no message'})` })));
-    child.send({ type: 'init', policy: options.policy, canaries: options.canaries ?? [], paths: { tmpDir: tmp, seccompDir: engineSeccompDir() }, cgroups, actor: options.actor ?? {} });
+    child.send({ type: 'init', policy: options.policy, canaries: options.canaries ?? [], fingerprints: options.fingerprints ?? [], paths: { tmpDir: tmp, seccompDir: engineSeccompDir() }, cgroups, actor: options.actor ?? {} });
   });
   if (!ready.ok) {
     await stop();

@@ -30,7 +30,7 @@ async function initialise(message: InitMessage): Promise<void> {
   init = message;
   const { policy } = message;
   for (const s of policy.secrets) process.env[s.env] = s.value;
-  const dlp = createDlp({ secrets: policy.secrets.map((s) => ({ name: s.name, value: s.value })), canaries: message.canaries });
+  const dlp = createDlp({ secrets: policy.secrets.map((s) => ({ name: s.name, value: s.value })), canaries: message.canaries, fingerprints: message.fingerprints });
   const filter = createEgressFilter({
     allowHosts: policy.allowHosts,
     dlp,
@@ -60,9 +60,22 @@ async function initialise(message: InitMessage): Promise<void> {
     const total = store.getTotalCount();
     const fresh = violations.slice(Math.max(0, violations.length - (total - seen)));
     seen = total;
-    for (const v of fresh) emit({ type: 'sandbox.violation', time: v.timestamp.toISOString(), detail: v.line });
+    for (const v of fresh) emit(violationEvent(v.line, v.timestamp));
   });
   ready = true;
+}
+
+/**
+ * The engine decides some egress alone (a host not on the list, an opaque tunnel): those become
+ * egress decisions too, so every refused connection has one event with its rule.
+ */
+function violationEvent(line: string, when: Date): ContainmentEvent {
+  const time = when.toISOString();
+  const net = /^deny network-outbound (.+):(\d+)(?: \((.*)\))?$/.exec(line);
+  if (net) {
+    return { type: 'egress.decision', time, method: 'CONNECT', host: net[1]!, port: Number(net[2]), path: '', scheme: 'tunnel', outcome: 'deny', rule: 'host-not-allowed', reason: net[3] ?? 'host is not on the allow list' };
+  }
+  return { type: 'sandbox.violation', time, detail: line };
 }
 
 async function run(message: RunMessage): Promise<void> {

@@ -1,6 +1,8 @@
 // Messages between the gateway and a runner process (Node IPC, advanced serialization).
 
-import type { ContainmentEvent, LimitName } from './events.ts';
+import type { DlpFingerprint } from '../egress/index.ts';
+import type { ContainmentEvent } from './events.ts';
+import type { RunCommandOutput } from './run-command.ts';
 import type { EnginePaths, RunnerPolicy } from './policy.ts';
 import type { Limits } from './types.ts';
 import type { Controller } from './cgroups.ts';
@@ -9,6 +11,7 @@ export interface InitMessage {
   type: 'init';
   policy: RunnerPolicy;
   canaries: Array<{ name: string; content: string }>;
+  fingerprints: DlpFingerprint[];
   paths: EnginePaths;
   cgroups?: Partial<Record<Controller, string>>;
   actor: { principal?: string; skill?: string; conversation?: string };
@@ -30,16 +33,4 @@ export type FromRunner =
   | { type: 'ready' }
   | { type: 'init-error'; message: string }
   | { type: 'event'; runIds: string[]; event: ContainmentEvent }
-  | {
-      type: 'result';
-      runId: string;
-      refused?: string;
-      exitCode: number | null;
-      signal: string | null;
-      stdout: Buffer;
-      stderr: Buffer;
-      stdoutBytes: number;
-      stderrBytes: number;
-      truncated: boolean;
-      limitHit: LimitName | null;
-    };
+  | ({ type: 'result'; runId: string; refused?: string } & RunCommandOutput);

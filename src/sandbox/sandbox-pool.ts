@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { WardenError } from '../core/index.ts';
+import { fingerprintSecret } from '../egress/index.ts';
 import { createEventStream, type ContainmentEvent } from './events.ts';
 import { DEFAULT_LIMITS, resolveLimits } from './limits.ts';
 import { normalisePolicy, WORKSPACE_DENY_WRITE, type RunnerPolicy } from './policy.ts';
@@ -17,6 +18,8 @@ import { checkReachable, chownTree, missingPaths, ownerOf, removeMountPoints } f
 export interface SandboxPoolOptions {
   /** Files whose contents DLP refuses in any request (planted canaries). */
   canaries?: Array<{ name: string; content: string }>;
+  /** Every stored secret's name and value: runners get hashes of those they were not granted. */
+  knownSecrets?: Array<{ name: string; value: string }>;
   upstreamCaFile?: string;
   defaultLimits?: Partial<Limits>;
 }
@@ -53,6 +56,9 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       const runnerOptions: RunnerOptions = {
         policy,
         canaries: options.canaries,
+        fingerprints: (options.knownSecrets ?? [])
+          .filter((k) => !policy.secrets.some((s) => s.name === k.name))
+          .flatMap((k) => fingerprintSecret(k.name, k.value)),
         upstreamCaFile: options.upstreamCaFile,
         actor: { principal: request.principal, skill: request.skill, conversation: request.conversation },
       };
