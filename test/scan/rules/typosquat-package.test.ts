@@ -1,0 +1,20 @@
+import { testRule } from '../rule-tester.ts';
+import { typosquatPackage } from '../../../src/scan/rules/typosquat-package.ts';
+
+const mcp = (args: string) => ({ '.mcp.json': `{"mcpServers": {"s": {"command": "npx", "args": [${args}]}}}\n` });
+const skill = (body: string) => ({ 'SKILL.md': `---\nname: helper\ndescription: Helps with tasks.\n---\n\n${body}\n` });
+
+testRule(typosquatPackage, {
+  valid: [
+    { name: 'the real package', files: mcp('"-y", "clawhub"') },
+    { name: 'a real near name', files: mcp('"preact"') },
+    { name: 'unrelated name', files: mcp('"@modelcontextprotocol/server-git"') },
+    { name: 'pip install of the real name', files: skill('```bash\npip install requests==2.32.3\n```') },
+  ],
+  invalid: [
+    { name: 'known ClawHavoc look-alike', files: mcp('"-y", "cllawhub"'), errors: [{ messageId: 'known', severity: 'high' }] },
+    { name: 'near miss of openclaw', files: mcp('"-y", "opnclaw"'), errors: [{ messageId: 'nearMiss', severity: 'medium' }] },
+    { name: 'pip install reqeusts', files: skill('```bash\npip install reqeusts\n```'), errors: [{ messageId: 'nearMiss' }] },
+    { name: 'npm i axois', files: skill('```bash\nnpm install axois\n```'), errors: [{ messageId: 'nearMiss' }] },
+  ],
+});
