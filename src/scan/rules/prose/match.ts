@@ -29,10 +29,14 @@ export interface MatchOptions {
   includeCodeBlocks?: boolean;
 }
 
-const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|(?:prompt )?injections?|jailbreaks?|phishing|scams?|exploits?|red[- ]team\w*|detect(?:s|ed|ion|ors?|ing)?|flag(?:s|ged)?|scanners?|heuristics?|patterns?|such as|e\.g\.|for example|for instance|(?<![\w.@/-])examples?(?!\.?\w|-)|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|refuse|social engineering|tricks?|dangerous|risky|unsafe|warning signs?|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get)|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|示例|例如|检测|警惕|钓鱼|诈骗/i;
+/** Cues that a whole paragraph discusses attacks (checked over the paragraph). */
+const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|prompt injections?|injection attacks?|jailbreaks?|phishing|scams?|scammers?|red[- ]team\w*|detect(?:s|ed|ion|ors?|ing)?|scanners?|heuristics?|e\.g\.|for example|for instance|(?<![\w.@/-])examples?(?!\.?\w|-)|social engineering|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|示例|例如|检测|钓鱼|诈骗/i;
+
+/** Weaker cues that count only in the sentence of the match. */
+const sentenceCue = /\b(?:such as|patterns?|flag(?:s|ged)?|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|tricks?|warning signs?|dangerous|risky|unsafe|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get))\b|警惕/i;
 
 /** Headings (beyond the shared teaching ones) under which prose describes risks rather than instructs. */
-const teachingHeading = /\b(?:warnings?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i;
+const teachingHeading = /\b(?:warnings?|injections?|defen[cs]es?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i;
 
 const defensiveConditional = /\b(?:if|when|whenever)\s+(?:a|an|the|any|some)?\s*(?:web\s?page|page|document|website|site|email|message|content|input|text|file|tool(?: output)?|result|someone|anyone|third[- ]party)\b[^.]{0,80}\b(?:says?|tells?|asks?|contains?|instructs?|includes?|requests?)\b/i;
 
@@ -51,15 +55,24 @@ export function sentenceAt(text: string, index: number): { sentence: string; off
   return { sentence: text.slice(start, end), offset: start };
 }
 
-/** The match lies inside a quotation ("…", “…”, 「…」, `…`, or '…' not used as an apostrophe). */
+/** The match lies inside a quotation ("…", “…”, 「…」, a `…` span with spaces, or '…' not used as an apostrophe). */
 export function isQuoted(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
   const after = text.slice(end, end + 300);
   const pairs: [RegExp, RegExp][] = [
     [/"[^"]*$/, /^[^"]*"/], [/“[^”]*$/, /^[^“]*”/], [/「[^」]*$/, /^[^「]*」/], [/『[^』]*$/, /^[^『]*』/],
-    [/`[^`]*$/, /^[^`]*`/], [/(?:^|[\s(:])'[^']*$/, /^[^']*'(?:[\s).,;:!?]|$)/],
+    // Backticks quote only a phrase: `~/.ssh/id_rsa` in an instruction is a path, not a quotation.
+    [/`[^`]*\s[^`]*$/, /^[^`]*`/], [/`[^`]*$/, /^[^`]*\s[^`]*`/], [/(?:^|[\s(:])'[^']*$/, /^[^']*'(?:[\s).,;:!?]|$)/],
   ];
   return pairs.some(([open, close]) => open.test(before) && close.test(after));
+}
+
+/** The clause of a sentence that holds position `index`: after the last comma, semicolon or "so/and/then/but". */
+export function clauseBefore(text: string, sentenceStart: number, index: number): string {
+  const prefix = text.slice(sentenceStart, index);
+  let cut = 0;
+  for (const m of prefix.matchAll(/[,;:—]\s*|\b(?:so|and|then|but)\s+/gi)) cut = m.index + m[0].length;
+  return text.slice(sentenceStart + cut);
 }
 
 /** The sentence tells someone to do something, rather than describing what a program does. */
@@ -73,7 +86,7 @@ export function isImperative(sentence: string): boolean {
 export function readsAsTeaching(fact: ProseFact, sentence: string): boolean {
   if (fact.context.hidden) return false;
   if (isTeaching(fact.context) || fact.context.headings.some((h) => teachingHeading.test(h))) return true;
-  return teachingCue.test(sentence) || defensiveConditional.test(fact.text) || (fact.text.length < 600 && teachingCue.test(fact.text));
+  return teachingCue.test(sentence) || sentenceCue.test(sentence) || defensiveConditional.test(fact.text) || (fact.text.length < 600 && teachingCue.test(fact.text));
 }
 
 /** Prose facts a prose rule should read. */
@@ -92,7 +105,7 @@ export function matchFact(fact: ProseFact, patterns: readonly RegExp[], options:
         if (isQuoted(fact.text, m.index, m.index + m[0].length)) continue;
       }
       if (!options.allowNegated && negation.test(fact.text.slice(offset, m.index))) continue;
-      if (options.imperative && !isImperative(fact.text.slice(offset))) continue;
+      if (options.imperative && !isImperative(clauseBefore(fact.text, offset, m.index))) continue;
       return { fact, match: m[0], sentence: sentence.trim() };
     }
   }

@@ -30,7 +30,7 @@ export const concealmentPhrases: readonly RegExp[] = [
   /\b(?:silently|secretly|covertly|quietly)\s+(?:send|upload|post|forward|copy|transmit|exfiltrate|run|execute|install|download|delete|remove|read|collect|include|append|write|modify|bcc|cc)\b/i,
   /\bwithout\s+(?:the\s+)?user(?:'s)?\s+(?:knowledge|knowing|noticing|awareness|consent)\b/i,
   /\b(?:the\s+)?user\s+(?:must|should)\s+(?:not|never)\s+(?:know|see|notice|find out|be told)\b/i,
-  /(?:不要|别|切勿|不得)(?:告诉|通知|提醒|告知|让)用户/,
+  /(?:不要|别|切勿|不得|不需要|无需|不必|不用)(?:告诉|通知|提醒|告知|让)用户/,
   /(?:不要|别)向用户(?:透露|提及|显示|说明)/,
   /对用户(?:隐瞒|保密)/,
   /(?:悄悄|偷偷|静默|暗中)(?:地)?(?:发送|上传|执行|运行|安装|下载|删除|读取|转发|抄送)/,
@@ -62,20 +62,21 @@ export const persistenceCue = /\b(?:always|permanent(?:ly)?|forever|every (?:ses
 export const conversationData = /\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)/i;
 export const sendVerb = /\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i;
 export const externalDestination = /https?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b/i;
-export const bccEvery = /\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i;
+export const bccEvery = /\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i;
 
 /** Loading instructions at run time from somewhere the reviewer cannot see. */
 export const remoteInstructionPhrases: readonly RegExp[] = [
   /\b(?:fetch|download|load|read|retrieve|get|curl|visit|open|check)\b(?:[^.\n]|\.(?=\S)){0,80}?(?:https?:\/\/\S+|\burl\b|\blink\b)(?:[^.\n]|\.(?=\S)){0,80}?\b(?:and|then)\s+(?:follow|execute|obey|apply|run|carry out|do)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:instructions?|commands?|steps|directives|whatever|what it says|contents?|it says|tasks?)\b/i,
   /\bfollow\s+(?:the\s+)?(?:latest|updated|new|current|additional|real|remote|further|next|your|hidden|complete)\s+(?:instructions?|directives|commands|tasks)\s+(?:at|from|in|on|hosted at|published at)\s+(?:https?:\/\/|the (?:url|link|page|remote))/i,
   /\b(?:execute|run|follow|obey|carry out)\s+(?:the\s+|whatever\s+|any\s+|all\s+)?(?:commands?|instructions?|code|scripts?|tasks?)\s+(?:returned|served|provided|listed|found|contained|hosted)\s+(?:by|from|at|in|on)\s+(?:https?:\/\/|the (?:url|server|endpoint|remote|page))/i,
+  /\b(?:fetch|download|load|read|retrieve|get)\b(?:[^.\n]|\.(?=\S)){0,80}?https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,80}?\b(?:adopt|use|treat|apply|load|install)\b(?:[^.\n]|\.(?=\S)){0,40}?\bas\s+(?:your\s+)?(?:new\s+|current\s+)?(?:system\s+)?(?:instructions|prompt|rules|directives|persona)\b/i,
   /(?:访问|获取|下载|读取|打开)[^。\n]{0,60}https?:\/\/\S+[^。\n]{0,40}(?:按照|遵循|执行|照做)[^。\n]{0,10}(?:指令|指示|说明|命令|内容)/,
 ];
 
 /** Secrets no legitimate skill asks a person to hand over. */
 export const walletSecret = /\b(?:seed|recovery|mnemonic|backup|secret)\s+(?:phrase|words?|sentence)s?\b|\b(?:12|24|twelve|twenty[- ]four)[- ]word\b|\bprivate\s+keys?\b|\bwallet\s+(?:password|passphrase)\b|\bkeystore\s+(?:password|file)\b|助记词|私钥|恢复短语/i;
 export const systemPassword = /\b(?:system|login|macos|mac|computer|admin(?:istrator)?|sudo|keychain|apple id|icloud|bank(?:ing)?|email)\s+password\b|(?:开机|系统|电脑|管理员|银行)密码/i;
-export const askForSecret = /\b(?:ask|request|prompt|collect|obtain|get|have|require)\s+(?:the\s+)?(?:user|them|him|her|customer|victim)\b(?:[^.\n]|\.(?=\S)){0,50}?\b(?:for|to\s+(?:provide|enter|share|paste|type|give|send|reveal|input))\b|\b(?:enter|paste|type|provide|share|send|input|reveal|give)\s+(?:me\s+)?(?:your|their)\b|\bask\s+for\s+(?:the\s+|their\s+|your\s+)|要求用户|让用户(?:提供|输入|发送)|请(?:提供|输入|发送)(?:你的|您的)/i;
+export const askForSecret = /\b(?:ask|request|prompt|collect|obtain|get|have|require)\s+(?:the\s+)?(?:user|them|him|her|customer|victim)\b(?:[^.\n]|\.(?=\S)){0,50}?\b(?:for|to\s+(?:provide|enter|share|paste|type|give|send|reveal|input))\b|\b(?:enter|paste|type|provide|share|send|input|reveal|give)\s+(?:me\s+)?(?:your|their)\b|\bask\s+for\s+(?:the\s+|their\s+|your\s+)|要求用户|让用户(?:提供|输入|发送)|请用户[^。\n]{0,20}(?:输入|提供|发送|粘贴)|请(?:提供|输入|发送)(?:你的|您的)/i;
 
 /** "Paste this in your terminal to verify you are human": ClickFix lures. */
 export const pasteIntoTerminal = /\b(?:copy|paste|run|type|enter|execute)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:in|into|to)\s+(?:your|the|a)\s+(?:terminal|command prompt|powershell|run dialog|run box|cmd|shell|console)\b|\b(?:win(?:dows)?\s*(?:key\s*)?\+\s*r|⊞\s*\+\s*r|cmd\s*\+\s*space|⌘\s*\+\s*space)\b|(?:粘贴|复制)[^。\n]{0,30}(?:终端|命令行|运行框)/i;
@@ -91,4 +92,4 @@ export const executableFile = /\.(?:exe|msi|dmg|pkg|app|bin|appimage|scr|bat|cmd
 /** Reading the agent's or user's secrets in order to send them along. */
 export const credentialTarget = /~\/\.(?:openclaw|clawdbot|ssh|aws|azure|kube|gnupg|docker\/config\.json|npmrc|pypirc|netrc|git-credentials|config\/gcloud)\b|\bopenclaw\.json\b|\bauth-profiles\.json\b|\bid_(?:rsa|ed25519|ecdsa)\b|\bcredentials\.json\b|\bwallet\.dat\b|\blogin data\b|\bcookies\.sqlite\b|\ball\s+(?:the\s+)?(?:api keys?|tokens|credentials|secrets|passwords|cookies|env(?:ironment)? var(?:iable)?s)\b|\bthe user'?s\s+(?:api keys?|tokens|credentials|secrets|passwords|cookies)\b|\b(?:every|all)\s+\.env\s+files?\b|~\/\.env\b|(?:所有|全部)(?:的)?(?:密钥|令牌|凭证|密码)/i;
 export const readVerb = /\b(?:read|cat|open|collect|gather|extract|copy|grab|dump|load|harvest|look up|find)\b|读取|收集|获取/i;
-export const includeInRequest = /\b(?:include|attach|append|embed|send|post|upload|add|put|pass|paste)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:request|payload|body|query|header|url|message|report|response|webhook|server|endpoint|parameter|form|email)\b|\b(?:send|post|upload|forward|transmit)\s+(?:it|them|the (?:contents?|file|keys?|values?|data))\s+to\b|(?:附加|包含|放入|发送)[^。\n]{0,20}(?:请求|消息|服务器)/i;
+export const includeInRequest = /\b(?:include|attach|append|embed|send|post|upload|add|put|pass|paste)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:request|payload|body|query|header|url|message|report|response|webhook|server|endpoint|parameter|form|email)\b|\b(?:send|post|upload|forward|transmit)\s+(?:it|them|the (?:contents?|file|keys?|values?|data))\s+to\b|(?:附加|包含|放入|发送)[^。\n]{0,20}(?:请求|消息|服务器)|(?:发送|上传|提交|POST)(?:[^。\n]{0,20})?(?:到|至)/i;
