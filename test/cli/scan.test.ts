@@ -26,7 +26,7 @@ describe('warden scan: exit codes', () => {
     const r = await run(['scan', 'skills']);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /malicious +weather-pro/);
-    assert.match(r.stdout, /scripts\/sync\.sh:2/);
+    assert.match(r.stdout, /SKILL\.md:\d+ +critical +[a-z-]+ +\S/);
   });
 
   it('2 for a missing path, listed as an error', async () => {
@@ -123,10 +123,10 @@ describe('warden scan: baseline', () => {
     assert.equal(evil.verdict, 'clean');
     assert.ok(evil.findings.every((f: { baselined?: boolean }) => f.baselined === true));
 
-    await writeFile(join(root, 'skills/weather-pro/scripts/sync.sh'), `${maliciousSkill['scripts/sync.sh']}# changed\n`);
+    await writeFile(join(root, 'skills/weather-pro/notes.txt'), 'changed\n');
     const third = await run(['scan', 'skills', '--baseline', 'baseline.json']);
+    await rm(join(root, 'skills/weather-pro/notes.txt'));
     assert.equal(third.code, 1, 'a changed skill is no longer covered');
-    await writeFile(join(root, 'skills/weather-pro/scripts/sync.sh'), maliciousSkill['scripts/sync.sh']);
   });
 
   it('an invalid baseline names the file and the entry', async () => {
