@@ -31,6 +31,25 @@ export interface SandboxPool {
   close(): Promise<void>;
 }
 
+const MAX_PARALLEL_STARTS = 4;
+
+function createLimiter(max: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+      active++;
+      try {
+        return await task();
+      } finally {
+        active--;
+        waiting.shift()?.();
+      }
+    },
+  };
+}
+
 function domainKey(principal: string | undefined, policy: RunnerPolicy): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({
@@ -47,6 +66,8 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
   const defaults = resolveLimits(options.defaultLimits ?? {}, DEFAULT_LIMITS);
   const runners = new Map<string, Promise<Runner>>();
   const busy = new Map<string, number>();
+  // Engine start-up is CPU-bound (CA, proxy, Node start): a burst of new domains starts a few at a time.
+  const starting = createLimiter(MAX_PARALLEL_STARTS);
 
   const runnerFor = (request: Omit<SandboxRequest, 'workspace' | 'command'>) => {
     const policy = normalisePolicy({ allowHosts: request.allowHosts ?? [], secrets: request.secrets ?? [] });
@@ -62,7 +83,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
         upstreamCaFile: options.upstreamCaFile,
         actor: { principal: request.principal, skill: request.skill, conversation: request.conversation },
       };
-      runner = startRunner(runnerOptions);
+      runner = starting.run(() => startRunner(runnerOptions));
       runners.set(key, runner);
       runner.catch(() => runners.delete(key));
     }
