@@ -7,3 +7,4 @@ export {
   type Decoded, type Encoding,
 } from './decode.ts';
 export { excerpt, oneLine, LineMap } from './excerpt.ts';
+export { loadParser, type SyntaxNode, type SyntaxTree } from './tree-sitter.ts';

@@ -1,0 +1,179 @@
+// The state of one shell analysis: facts collected before they are emitted (so a later `eval "$x"`
+// can still mark an earlier decode as executed), what each variable and written file carries (data
+// flow), downloads awaiting execution, and ranges handed to nested analyzers.
+
+import type { FactDraft, Lang, Sink, Source } from '../facts.ts';
+import type { AnalyzeInput, AnalyzerSink } from '../types.ts';
+import { LineMap, normalisePath, type SyntaxNode } from './common/index.ts';
+import { addRedirect, buildCommand, type ShellCommand } from './shell-command.ts';
+import { expansionsOf, isShellInternal } from './shell-words.ts';
+
+/** A fact draft whose evidence the scan fills in from its line. */
+export type DraftWithoutEvidence = FactDraft extends infer F ? (F extends FactDraft ? Omit<F, 'evidence'> & { evidence?: string } : never) : never;
+
+/** What a variable or a command's output is known to hold. */
+export interface Carried {
+  sources: Source[];
+  /** Literal value, when the whole value is one. */
+  literal?: string;
+  /** Decoded content: the decode fact to mark executed when it runs. */
+  decoded?: FactDraft & { kind: 'decode' };
+  /** Content fetched from this URL. */
+  remote?: { url?: string; host?: string; via: string };
+}
+
+export interface DownloadRecord {
+  url?: string;
+  host?: string;
+  line: number;
+  verified: boolean;
+}
+
+/** Well-known variables that name the user's own session, not secrets: read but never a source. */
+const harmlessEnv = new Set(['PATH', 'HOME', 'PWD', 'USER', 'SHELL', 'TERM', 'LANG', 'LOGNAME', 'TMPDIR', 'HOSTNAME', 'OSTYPE', 'EDITOR', 'LC_ALL', 'COLUMNS', 'LINES', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR', 'DISPLAY', 'VISUAL', 'PAGER']);
+
+export class ShellScan {
+  readonly input: AnalyzeInput;
+  readonly sink: AnalyzerSink;
+  readonly lines: LineMap;
+  readonly facts: FactDraft[] = [];
+  readonly vars = new Map<string, Carried>();
+  /** Paths written in this script, with the sources their content carries. */
+  readonly files = new Map<string, Source[]>();
+  readonly downloads = new Map<string, DownloadRecord>();
+  readonly executable = new Set<string>();
+  /** [start, end) offsets handed to a nested analyzer; URL facts there come from it. */
+  readonly handed: [number, number][] = [];
+  readonly #commands = new Map<number, ShellCommand>();
+  #checksumSeen = false;
+
+  constructor(input: AnalyzeInput, sink: AnalyzerSink) {
+    this.input = input;
+    this.sink = sink;
+    this.lines = new LineMap(input.text);
+  }
+
+  evidence(line: number): string {
+    return this.lines.excerpt(line);
+  }
+
+  add(fact: FactDraft): void {
+    this.facts.push(fact);
+  }
+
+  /** Records a fact, with the evidence of its line unless given. */
+  fact<D extends DraftWithoutEvidence>(draft: D): D & { evidence: string } {
+    const f = { ...draft, evidence: draft.evidence ?? this.evidence(draft.line) };
+    this.facts.push(f as FactDraft);
+    return f;
+  }
+
+  flow(line: number, sources: readonly Source[], sink: Sink): void {
+    for (const source of dedupeSources(sources)) this.fact({ kind: 'flow', line, source, sink });
+  }
+
+  /** Hands embedded code to the analyzer of `lang`, starting at `node`. */
+  nested(text: string, lang: Lang, node: SyntaxNode, origin?: 'decoded'): void {
+    if (!text.trim()) return;
+    if (origin !== 'decoded') this.handed.push([node.startIndex, node.endIndex]);
+    this.sink.analyze({ text, lang, line: node.startPosition.row + 1, ...(origin ? { context: { origin } } : {}) });
+  }
+
+  /** The model of a `command` node, built once, linked with its pipeline neighbours. */
+  command(node: SyntaxNode): ShellCommand {
+    const known = this.#commands.get(node.id);
+    if (known) return known;
+    const parent = node.parent;
+    const holder = parent?.type === 'redirected_statement' ? parent.parent : parent;
+    const stages = holder?.type === 'pipeline' ? stageNodes(holder) : [node];
+    const cmds = stages.map((n) => this.#build(n));
+    // `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline inside the heredoc redirect.
+    const tail = cmds.at(-1)?.heredocPipe;
+    if (tail) cmds.push(...stageNodes(tail).map((n) => this.#build(n)));
+    const models = cmds.map((c) => c.cmd);
+    models.forEach((m, index) => {
+      m.stages = models;
+      m.index = index;
+    });
+    return this.#commands.get(node.id) ?? this.#build(node).cmd;
+  }
+
+  #build(node: SyntaxNode): { cmd: ShellCommand; heredocPipe?: SyntaxNode } {
+    const cmd = buildCommand(node);
+    this.#commands.set(node.id, cmd);
+    let heredocPipe: SyntaxNode | undefined;
+    const parent = node.parent;
+    if (parent?.type === 'redirected_statement' && parent.childForFieldName('body')?.id === node.id) {
+      for (const r of parent.childrenForFieldName('redirect')) {
+        if (!r) continue;
+        addRedirect(cmd, r);
+        if (r.type === 'heredoc_redirect') heredocPipe = r.namedChildren.find((c) => c?.type === 'pipeline' || c?.type === 'command') ?? undefined;
+      }
+    }
+    return heredocPipe ? { cmd, heredocPipe } : { cmd };
+  }
+
+  noteChecksum(): void {
+    this.#checksumSeen = true;
+  }
+
+  get checksumSeen(): boolean {
+    return this.#checksumSeen;
+  }
+
+  /** A variable use: what the script put in it, or an env var it was given. */
+  varSources(name: string): Source[] {
+    const known = this.vars.get(name);
+    if (known) return known.sources;
+    if (isShellInternal(name) || harmlessEnv.has(name) || /^\d+$/.test(name)) return [];
+    return [{ kind: 'env', name }];
+  }
+
+  /** Sources of everything a word expands to. `output` computes a substitution's output. */
+  wordSources(node: SyntaxNode, output: (inner: SyntaxNode) => Carried): Source[] {
+    const out: Source[] = [];
+    for (const e of expansionsOf(node)) {
+      if (e.kind === 'var') out.push(...this.varSources(e.name!));
+      else out.push(...output(e.node).sources);
+    }
+    return out;
+  }
+
+  /** Sources a file carries: the file itself, plus what this script wrote into it. */
+  fileSources(path: string): Source[] {
+    const p = normalisePath(path);
+    if (/^\/proc\/[^/]+\/environ$/.test(p)) return [{ kind: 'env-all' }];
+    if (/(?:^|\/)\.(?:bash|zsh|sh)_history$|(?:^|\/)\.histfile$/.test(p)) return [{ kind: 'history' }, { kind: 'file', path: p }];
+    return [{ kind: 'file', path: p }, ...(this.files.get(p) ?? [])];
+  }
+
+  emitAll(): void {
+    for (const fact of this.facts) this.sink.emit(fact);
+  }
+}
+
+/** The `command` nodes that are stages of a pipeline node (or the command itself). */
+export function stageNodes(node: SyntaxNode): SyntaxNode[] {
+  if (node.type === 'command') return [node];
+  const out: SyntaxNode[] = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'command') out.push(child);
+    else if (child.type === 'redirected_statement') {
+      const body = child.childForFieldName('body');
+      if (body?.type === 'command') out.push(body);
+      else if (body?.type === 'pipeline') out.push(...stageNodes(body));
+    }
+  }
+  return out;
+}
+
+export function dedupeSources(sources: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = JSON.stringify(s);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
