@@ -57,7 +57,10 @@ try {
     const start = performance.now();
     const run = spawnSync(join(root, 'bin/warden'), ['scan', small, '--format', 'json'], { encoding: 'utf8' });
     times.push(performance.now() - start);
-    if (run.status !== 0 && run.status !== 1) throw new Error(`bin/warden scan exited ${run.status}: ${run.stderr}`);
+    // Only a real report counts: a crash that exits quickly must not pass for a fast scan.
+    if ((run.status !== 0 && run.status !== 1) || JSON.parse(run.stdout || '{}').skills?.length !== 1) {
+      throw new Error(`bin/warden scan ${small} did not produce a report (exit ${run.status}): ${run.stderr.slice(0, 500)}`);
+    }
   }
   times.sort((a, b) => a - b);
   console.log(`bin/warden scan <one small skill> as a new process: median ${(times[2]! / 1000).toFixed(2)} s of 5 (target ≤ 0.5 s)`);
