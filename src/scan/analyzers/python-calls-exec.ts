@@ -1,0 +1,107 @@
+// Python calls that run code: subprocess/os.system/pty (literal commands go to the shell analyzer),
+// exec/eval/compile/__import__/importlib, os.dup2 (reverse shells), and setup(cmdclass=…) install hooks.
+
+import { hostAndPortOf, oneLine } from './common/index.ts';
+import { argvToShell, exactText, unknown, type Value } from './python-js-values.ts';
+import type { CallHandler, CallSite, PyWalker } from './python-walk.ts';
+
+/** Runs `v` as a command line (`shell`) or argv list; literal parts go to the shell analyzer. */
+function runCommand(w: PyWalker, c: CallSite, v: Value | undefined, via: string): void {
+  if (!v) return;
+  let text: string | undefined;
+  let program: string | undefined;
+  if (v.items && v.items.length > 0) {
+    for (const item of v.items) if (!item.exact && (item.decoded || item.remote !== undefined)) w.rec.exec(c.line, via, item, 'shell');
+    text = argvToShell(v.items);
+    program = exactText(v.items[0]);
+  } else if (v.exact && v.text !== undefined) {
+    text = v.text;
+    program = v.text.trim().split(/\s+/)[0];
+  } else {
+    w.rec.exec(c.line, via, v, 'shell');
+    if (v.text !== undefined) text = v.text.replace(/\*/g, '"$X"');
+  }
+  if (text === undefined) return;
+  w.rec.analyze(text, 'shell', c.line);
+  for (const [path, url] of w.downloads) {
+    if (path && text.includes(path)) {
+      w.rec.emit({ kind: 'download-exec', line: c.line, via, ...(url ? { url, host: hostAndPortOf(url)?.host } : {}) });
+      break;
+    }
+  }
+  w.shellSpawned(c, program);
+}
+
+function subprocess(via: string): CallHandler {
+  return (w, c) => {
+    runCommand(w, c, c.args[0] ?? c.kw.get('args') ?? c.kw.get('cmd') ?? c.kw.get('command'), via);
+    return { sources: [], type: 'process' };
+  };
+}
+
+/**
+ * `os.execv(path, argv)` (`vector`), `os.execl(path, arg0, …)` (`list`: argv after the path),
+ * `create_subprocess_exec(prog, *args)` (`all`).
+ */
+function execArgs(via: string, shape: 'vector' | 'list' | 'all'): CallHandler {
+  return (w, c) => {
+    const items = shape === 'vector' ? c.args[1]?.items : shape === 'list' ? c.args.slice(1) : c.args;
+    runCommand(w, c, { sources: [], items: items?.length ? items : c.args.slice(0, 1) }, via);
+    return { sources: [], type: 'process' };
+  };
+}
+
+function execCode(via: string): CallHandler {
+  return (w, c) => {
+    const v = c.args[0] ?? c.kw.get('source') ?? unknown;
+    w.rec.exec(c.line, via, v, 'python');
+    if (v.exact && v.text !== undefined && !v.decoded) w.rec.analyze(v.text, 'python', c.line);
+    if (v.remote !== undefined) {
+      w.rec.emit({ kind: 'download-exec', line: c.line, via, ...(v.remote ? { url: v.remote, host: hostAndPortOf(v.remote)?.host } : {}) });
+    }
+    return unknown;
+  };
+}
+
+function importDynamic(via: string): CallHandler {
+  return (w, c) => {
+    const name = exactText(c.args[0] ?? c.kw.get('name'));
+    if (name !== undefined) {
+      w.rec.emit({ kind: 'import', line: c.line, module: name });
+      return { sources: [], qname: name };
+    }
+    w.rec.exec(c.line, via, c.args[0] ?? unknown, 'python');
+    return unknown;
+  };
+}
+
+/** `setup(cmdclass={'install': PostInstall})`: an install hook per overridden command. */
+function setup(w: PyWalker, c: CallSite): Value {
+  const cmdclass = c.kw.get('cmdclass');
+  for (const [hook, cls] of cmdclass?.entries ?? []) {
+    const name = cls.qname ?? cls.name ?? '';
+    const node = w.classes.get(name);
+    const command = node ? oneLine(node.text).slice(0, 300) : name || '?';
+    w.rec.emit({ kind: 'install-hook', line: c.line, manager: 'setuptools', hook, command });
+  }
+  return unknown;
+}
+
+export const execHandlers: [string, CallHandler][] = [
+  ...['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'commands.getoutput', 'asyncio.create_subprocess_shell', 'os.popen2', 'os.popen3']
+    .map((n): [string, CallHandler] => [n, subprocess(n)]),
+  ...['run', 'call', 'check_call', 'check_output', 'Popen'].map((n): [string, CallHandler] => [`subprocess.${n}`, subprocess(`subprocess.${n}`)]),
+  ['pty.spawn', subprocess('pty.spawn')],
+  ...['os.execv', 'os.execve', 'os.execvp', 'os.execvpe'].map((n): [string, CallHandler] => [n, execArgs(n, 'vector')]),
+  ...['os.execl', 'os.execle', 'os.execlp', 'os.spawnl', 'os.spawnlp'].map((n): [string, CallHandler] => [n, execArgs(n, 'list')]),
+  ['asyncio.create_subprocess_exec', execArgs('asyncio.create_subprocess_exec', 'all')],
+  ...['exec', 'eval', 'compile', 'builtins.exec', 'builtins.eval'].map((n): [string, CallHandler] => [n, execCode(n.replace('builtins.', ''))]),
+  ['__import__', importDynamic('__import__')],
+  ['importlib.import_module', importDynamic('importlib.import_module')],
+  ['os.dup2', (w, c) => {
+    const handle = c.args[0]?.handle;
+    if (handle?.kind === 'socket') w.dupedSocket = handle;
+    return unknown;
+  }],
+  ...['setup', 'setuptools.setup', 'distutils.core.setup'].map((n): [string, CallHandler] => [n, setup]),
+];
