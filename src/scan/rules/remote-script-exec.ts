@@ -4,6 +4,7 @@
 
 import type { Rule } from '../types.ts';
 import { weigh } from './common/context.ts';
+import { downloadRuns } from './common/download-run.ts';
 import { judgeRemote, remoteSeverity } from './common/remote-source.ts';
 
 export const remoteScriptExec: Rule = {
@@ -29,6 +30,14 @@ export const remoteScriptExec: Rule = {
       }
       const severity = weigh(remoteSeverity[judged.trust], fact);
       context.report({ messageId: 'run', fact, severity, data: { why: judged.why, host: judged.host, via: fact.via } });
+    }
+    // Shapes the analyzers did not mark; the engine keeps one finding per line.
+    const marked = new Set(facts.of('download-exec').map((f) => `${f.file}:${f.line}`));
+    for (const run of downloadRuns(facts)) {
+      if (marked.has(`${run.fact.file}:${run.fact.line}`) || run.fact.context.lang === 'powershell') continue;
+      const judged = judgeRemote(run.url, undefined, context.skill);
+      if (run.verified) context.report({ messageId: 'verified', fact: run.fact, data: { host: judged.host }, severity: 'info' });
+      else context.report({ messageId: 'run', fact: run.fact, severity: weigh(remoteSeverity[judged.trust], run.fact), data: { why: judged.why, host: judged.host, via: run.via } });
     }
   },
 };

@@ -17,7 +17,8 @@ function shape(cmd: CommandFact, fifoLines: ReadonlySet<string>): string | undef
     if ([cmd.pipedFrom, ...(cmd.pipedTo ?? [])].some((p) => p && shells.test(p.replace(/^.*\//, '')))) return `shell piped through ${program}`;
     if (fifoLines.has(`${cmd.file}:${cmd.line}`)) return `mkfifo with ${program}`;
   }
-  if (cmd.redirects?.some((r) => /^\/dev\/(?:tcp|udp)\//.test(r.target)) && (shells.test(program) || program === 'exec' || cmd.redirects.some((r) => r.op.includes('&')))) {
+  // A shell whose output goes to a socket; `exec 3<>/dev/tcp/h/80` alone is bash's HTTP idiom.
+  if (shells.test(program) && cmd.redirects?.some((r) => /^\/dev\/(?:tcp|udp)\//.test(r.target) && r.op.includes('>'))) {
     return 'shell redirected to /dev/tcp';
   }
   if (program === 'socat' && /\b(?:exec|system):/i.test(commandLine(cmd)) && /\btcp[46]?(?:-connect|-listen)?:/i.test(commandLine(cmd))) return 'socat exec';
