@@ -6,6 +6,7 @@ import type { Rule } from '../types.ts';
 import { commandsNamed, operands } from './common/commands.ts';
 import { weigh } from './common/context.ts';
 import { exfilSinkOf } from './common/hosts.ts';
+import { classifyPath } from './common/sensitive-paths.ts';
 
 /** A name with a computed label in front of a literal domain. */
 const dataLabel = /(?:\$\(|`|\$\{?\w+\}?|%\w+%|\{[^}]*\})[^\s]*\.[a-z0-9-]+\.[a-z]{2,}/i;
@@ -24,9 +25,12 @@ export const dnsExfil: Rule = {
     const reported = new Set<string>();
     for (const n of facts.of('network')) {
       if (n.protocol !== 'dns' || !n.sendsData) continue;
+      // A name held whole in one variable (`nslookup "$DOMAIN"`) carries no data of its own.
+      if (n.host !== undefined && /^[$%{]/.test(n.host) && !/\.[a-z0-9-]+\.[a-z]{2,}$/i.test(n.host)) continue;
       reported.add(`${n.file}:${n.line}`);
       const oast = exfilSinkOf(n.host, n.url) !== undefined;
-      context.report({ messageId: 'dns', fact: n, severity: weigh(oast || (n.dataSources?.length ?? 0) > 0 ? 'critical' : 'high', n), data: { name: n.host ?? n.evidence.slice(0, 60) } });
+      const secret = (n.dataSources ?? []).some((s) => s.kind !== 'env' && s.kind !== 'system-info' && (s.kind !== 'file' || classifyPath(s.path)));
+      context.report({ messageId: 'dns', fact: n, severity: weigh(oast || secret ? 'critical' : 'high', n), data: { name: n.host ?? n.evidence.slice(0, 60) } });
     }
     for (const cmd of commandsNamed(facts, 'dig', 'nslookup', 'host', 'drill', 'resolve-dnsname')) {
       if (reported.has(`${cmd.file}:${cmd.line}`)) continue;

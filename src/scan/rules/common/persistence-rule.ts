@@ -60,7 +60,6 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         const data = { path, label: target.label };
         context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact) });
       };
-      for (const w of facts.of('file-write')) judge(w, w.path, `${w.content ?? ''}\n${w.evidence}`);
       for (const cmd of facts.of('command')) {
         const ops = operands(cmd);
         if (copyPrograms.has(programOf(cmd)) && ops.length > 0) judge(cmd, ops[ops.length - 1]!, cmd.evidence);
@@ -71,6 +70,8 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
           context.report({ messageId: 'command', fact: cmd, data: { what: hit.what }, severity: weigh(severity, cmd) });
         }
       }
+      // After commands, so a `crontab -` reads as the command it is, not the spool file it writes.
+      for (const w of facts.of('file-write')) judge(w, w.path, `${w.content ?? ''}\n${w.evidence}`);
     },
   };
 }
