@@ -58,8 +58,21 @@ function urlIn(tokens: readonly Token[]): { url: string; host: string } | undefi
   return undefined;
 }
 
-function statementTokens(all: readonly PsCommand[], cmd: PsCommand): Token[] {
-  return all.filter((c) => c.statement === cmd.statement).flatMap((c) => c.tokens);
+/** Commands grouped by statement, so neighbour lookups stay linear in the script's size. */
+type Statements = ReadonlyMap<number, readonly PsCommand[]>;
+
+function groupStatements(all: readonly PsCommand[]): Statements {
+  const out = new Map<number, PsCommand[]>();
+  for (const c of all) {
+    const list = out.get(c.statement);
+    if (list) list.push(c);
+    else out.set(c.statement, [c]);
+  }
+  return out;
+}
+
+function statementTokens(all: Statements, cmd: PsCommand): Token[] {
+  return (all.get(cmd.statement) ?? []).flatMap((c) => c.tokens);
 }
 
 function encodedCommand(scan: PsScan, cmd: PsCommand): void {
@@ -71,7 +84,7 @@ function encodedCommand(scan: PsScan, cmd: PsCommand): void {
   if (decoded?.text) scan.sink.analyze({ text: decoded.text, lang: 'powershell', line: scan.lines.lineOf(value.offset), context: { origin: 'decoded' } });
 }
 
-function iex(scan: PsScan, all: readonly PsCommand[], cmd: PsCommand): void {
+function iex(scan: PsScan, all: Statements, cmd: PsCommand): void {
   const stmt = statementTokens(all, cmd);
   const text = stmt.map((t) => t.value).join(' ');
   const url = urlIn(stmt);
@@ -115,7 +128,7 @@ function runsDownload(scan: PsScan, cmd: PsCommand, name: string): void {
   if (record) scan.add(cmd.offset, { kind: 'download-exec', via: 'download-then-run', ...record, verified: false });
 }
 
-function commandFacts(scan: PsScan, all: readonly PsCommand[], cmd: PsCommand): void {
+function commandFacts(scan: PsScan, all: Statements, cmd: PsCommand): void {
   const t = cmd.tokens;
   if (t[0]?.type === 'var' && t[1]?.value === '=') {
     scan.vars.set(t[0].value.slice(1).toLowerCase(), scan.sourcesOf(t.slice(2)));
@@ -129,8 +142,9 @@ function commandFacts(scan: PsScan, all: readonly PsCommand[], cmd: PsCommand): 
   if (!first || first.type !== 'word') return;
   const name = first.value.replace(/^.*[\\/]/, '').replace(/\.exe$/i, '').toLowerCase();
   const args = t.slice(1).map((x) => x.value);
-  const prev = all.find((c) => c.statement === cmd.statement && c.stage === cmd.stage - 1);
-  const next = all.filter((c) => c.statement === cmd.statement && c.stage > cmd.stage).map((c) => c.tokens[0]?.value ?? '');
+  const same = all.get(cmd.statement) ?? [];
+  const prev = same.find((c) => c.stage === cmd.stage - 1);
+  const next = same.filter((c) => c.stage > cmd.stage).map((c) => c.tokens[0]?.value ?? '');
   scan.add(cmd.offset, { kind: 'command', name: first.value, args, ...(next.length ? { pipedTo: next } : {}), ...(prev?.tokens[0] ? { pipedFrom: prev.tokens[0].value } : {}) });
   if (name === 'iex' || name === 'invoke-expression' || name === '.' && t.length === 1) iex(scan, all, cmd);
   else if (name === 'powershell' || name === 'pwsh') encodedCommand(scan, cmd);
@@ -192,7 +206,8 @@ export function analyzePowerShell(input: AnalyzeInput, sink: AnalyzerSink): void
   const scan = new PsScan(input, sink);
   const tokens = tokenize(input.text);
   const all = commandsOf(tokens);
-  for (const cmd of all) commandFacts(scan, all, cmd);
+  const statements = groupStatements(all);
+  for (const cmd of all) commandFacts(scan, statements, cmd);
   webClient(scan, tokens);
   const seen = new Set<string>();
   for (const t of tokens) {

@@ -166,7 +166,11 @@ export function flagValue(args: readonly string[], short: string | undefined, lo
     const a = args[i]!;
     if ((short && a === short) || (long && a === long)) value = args[i + 1];
     else if (long && a.startsWith(long + '=')) value = a.slice(long.length + 1);
-    else if (short && short.length === 2 && a.startsWith(short) && a.length > 2 && !a.startsWith('--')) value = a.slice(2);
+    else if (short && short.length === 2 && /^-[A-Za-z]/.test(a) && !a.startsWith('--')) {
+      // A bundle of flags ending in this one (`-fsSLo out`, `-qO-`): the value follows it.
+      const at = a.indexOf(short[1]!, 1);
+      if (at > 0 && /^[A-Za-z]*$/.test(a.slice(1, at))) value = at + 1 < a.length ? a.slice(at + 1) : args[i + 1];
+    }
   }
   return value;
 }

@@ -56,8 +56,10 @@ export function readsOf(cmd: ShellCommand): string[] {
     const target = flagValue(args, '-t', '--target-directory');
     out.push(...(target ? ops : ops.slice(0, -1)).filter((o) => !remoteSpec.test(o)));
   } else if (name === 'tar' && isTarCreate(args)) {
-    const archive = flagValue(args, '-f', '--file');
-    out.push(...ops.filter((o, i) => o !== archive && !(i === 0 && /^[a-zA-Z]+$/.test(o) && !args[0]!.startsWith('-'))));
+    // Old-style bundles (`tar czf out.tgz dir`) take the archive as the next word.
+    const bundle = /^[a-zA-Z]+$/.test(args[0] ?? '') ? args[0]! : undefined;
+    const archive = bundle?.includes('f') ? args[1] : flagValue(args, '-f', '--file');
+    out.push(...ops.filter((o) => o !== archive && o !== bundle));
   } else if (name === 'zip' || ((name === '7z' || name === '7za') && ops[0] === 'a')) {
     out.push(...ops.slice(name === 'zip' ? 1 : 2));
   } else if (name === 'openssl') {
@@ -116,6 +118,12 @@ export function writesOf(cmd: ShellCommand): WriteTarget[] {
     for (const a of args) if (a.startsWith('of=')) out.push({ path: a.slice(3), append: false });
   } else if (name === 'crontab' && !hasFlag(args, 'l') && !hasFlag(args, 'r') && (ops.length > 0 || cmd.index > 0)) {
     out.push({ path: '/var/spool/cron/crontabs/*', append: false });
+  } else if (name === 'tar' && isTarCreate(args)) {
+    const bundle = /^[a-zA-Z]+$/.test(args[0] ?? '') ? args[0]! : undefined;
+    const archive = bundle?.includes('f') ? args[1] : flagValue(args, '-f', '--file');
+    if (archive && archive !== '-') out.push({ path: archive, append: false });
+  } else if ((name === 'zip' || ((name === '7z' || name === '7za') && ops[0] === 'a')) && ops.length >= 2) {
+    out.push({ path: ops[name === 'zip' ? 0 : 1]!, append: false });
   } else if (name === 'ln' && ops.length >= 2) {
     out.push({ path: ops.at(-1)!, append: false });
   }

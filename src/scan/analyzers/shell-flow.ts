@@ -94,7 +94,7 @@ function computeOutput(scan: ShellScan, cmd: ShellCommand): Carried {
   if (name === 'history' || (name === 'fc' && hasFlag(args, 'l'))) return { sources: [{ kind: 'history' }] };
   if (fetchers.has(name) && !flagValue(args, '-o', '--output') && !hasFlag(args, 'O', '--remote-name')) {
     const urls = operandsOf(args).map((i) => args[i]!).filter((a) => /^[a-z]+:\/\/|^[\w-]+(?:\.[\w-]+)+\//i.test(a));
-    if (name !== 'wget' || /^-$/.test(flagValue(args, '-O', '--output-document') ?? '') || hasFlag(args, 'qO-')) {
+    if (name !== 'wget' || flagValue(args, '-O', '--output-document') === '-') {
       const url = urls[0];
       return { sources: argSources(), remote: { via: name, ...(url ? { url, host: hostOf(/:\/\//.test(url) ? url : `http://${url}`) } : {}) } };
     }

@@ -91,6 +91,11 @@ export class ShellScan {
     const tail = cmds.at(-1)?.heredocPipe;
     if (tail) cmds.push(...stageNodes(tail).map((n) => this.#build(n)));
     const models = cmds.map((c) => c.cmd);
+    // `a | b > f`: tree-sitter hangs the redirect on the whole pipeline; it belongs to the last stage.
+    const outer = holder?.type === 'pipeline' ? holder.parent : undefined;
+    if (outer?.type === 'redirected_statement' && outer.childForFieldName('body')?.id === holder!.id) {
+      for (const r of outer.childrenForFieldName('redirect')) if (r) addRedirect(models.at(-1)!, r);
+    }
     models.forEach((m, index) => {
       m.stages = models;
       m.index = index;
