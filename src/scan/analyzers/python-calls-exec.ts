@@ -1,40 +1,13 @@
 // Python calls that run code: subprocess/os.system/pty (literal commands go to the shell analyzer),
 // exec/eval/compile/__import__/importlib, os.dup2 (reverse shells), and setup(cmdclass=…) install hooks.
 
-import { hostAndPortOf, oneLine } from './common/index.ts';
-import { argvToShell, exactText, unknown, type Value } from './python-js-values.ts';
+import { oneLine } from './common/index.ts';
+import { exactText, unknown, type Value } from './python-js-values.ts';
 import type { CallHandler, CallSite, PyWalker } from './python-walk.ts';
-
-/** Runs `v` as a command line (`shell`) or argv list; literal parts go to the shell analyzer. */
-function runCommand(w: PyWalker, c: CallSite, v: Value | undefined, via: string): void {
-  if (!v) return;
-  let text: string | undefined;
-  let program: string | undefined;
-  if (v.items && v.items.length > 0) {
-    for (const item of v.items) if (!item.exact && (item.decoded || item.remote !== undefined)) w.rec.exec(c.line, via, item, 'shell');
-    text = argvToShell(v.items);
-    program = exactText(v.items[0]);
-  } else if (v.exact && v.text !== undefined) {
-    text = v.text;
-    program = v.text.trim().split(/\s+/)[0];
-  } else {
-    w.rec.exec(c.line, via, v, 'shell');
-    if (v.text !== undefined) text = v.text.replace(/\*/g, '"$X"');
-  }
-  if (text === undefined) return;
-  w.rec.analyze(text, 'shell', c.line);
-  for (const [path, url] of w.downloads) {
-    if (path && text.includes(path)) {
-      w.rec.emit({ kind: 'download-exec', line: c.line, via, ...(url ? { url, host: hostAndPortOf(url)?.host } : {}) });
-      break;
-    }
-  }
-  w.shellSpawned(c, program);
-}
 
 function subprocess(via: string): CallHandler {
   return (w, c) => {
-    runCommand(w, c, c.args[0] ?? c.kw.get('args') ?? c.kw.get('cmd') ?? c.kw.get('command'), via);
+    w.shellSpawned(c, w.rec.runCommand(c.line, via, c.args[0] ?? c.kw.get('args') ?? c.kw.get('cmd') ?? c.kw.get('command')));
     return { sources: [], type: 'process' };
   };
 }
@@ -46,19 +19,14 @@ function subprocess(via: string): CallHandler {
 function execArgs(via: string, shape: 'vector' | 'list' | 'all'): CallHandler {
   return (w, c) => {
     const items = shape === 'vector' ? c.args[1]?.items : shape === 'list' ? c.args.slice(1) : c.args;
-    runCommand(w, c, { sources: [], items: items?.length ? items : c.args.slice(0, 1) }, via);
+    w.shellSpawned(c, w.rec.runCommand(c.line, via, { sources: [], items: items?.length ? items : c.args.slice(0, 1) }));
     return { sources: [], type: 'process' };
   };
 }
 
 function execCode(via: string): CallHandler {
   return (w, c) => {
-    const v = c.args[0] ?? c.kw.get('source') ?? unknown;
-    w.rec.exec(c.line, via, v, 'python');
-    if (v.exact && v.text !== undefined && !v.decoded) w.rec.analyze(v.text, 'python', c.line);
-    if (v.remote !== undefined) {
-      w.rec.emit({ kind: 'download-exec', line: c.line, via, ...(v.remote ? { url: v.remote, host: hostAndPortOf(v.remote)?.host } : {}) });
-    }
+    w.rec.runCode(c.line, via, c.args[0] ?? c.kw.get('source') ?? unknown, 'python');
     return unknown;
   };
 }

@@ -135,8 +135,7 @@ export const ioHandlers: [string, CallHandler][] = [
     const data = c.args[0] ?? unknown;
     w.rec.addContent(c.recv?.handle, data, c.line);
     if (data.remote !== undefined && c.recv?.path) {
-      w.rec.emit({ kind: 'download', line: c.line, path: c.recv.path, ...(data.remote ? { url: data.remote } : {}) });
-      w.downloads.set(c.recv.path, data.remote);
+      w.rec.download(c.line, c.recv.path, data.remote || undefined);
     }
     return unknown;
   }]),

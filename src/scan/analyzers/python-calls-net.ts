@@ -3,7 +3,6 @@
 // facts; headers only add data sources (a declared token to its own API is the rules' call).
 
 import type { FactDraft, NetworkFact } from '../facts.ts';
-import { hostAndPortOf } from './common/index.ts';
 import { pathOf } from './python-calls-io.ts';
 import { derive, exactText, someText, unknown, type Value } from './python-js-values.ts';
 import type { CallHandler, CallSite, PyWalker } from './python-walk.ts';
@@ -85,8 +84,7 @@ function download(w: PyWalker, c: CallSite, via: string): Value {
   const url = urlOf(c.args[0] ?? c.kw.get('url'));
   const path = pathOf(c.args[1] ?? c.kw.get('filename') ?? c.kw.get('out'));
   w.rec.network({ line: c.line, via, method: 'GET', protocol: protocolOf(url), sent: [], ...(url ? { url } : {}) });
-  w.rec.emit({ kind: 'download', line: c.line, ...(url ? { url, host: hostAndPortOf(url)?.host } : {}), ...(path ? { path } : {}) });
-  if (path) w.downloads.set(path, url ?? '');
+  w.rec.download(c.line, path, url);
   return { sources: [], ...(path ? { text: path, exact: true, downloadedFrom: url ?? '' } : {}) };
 }
 

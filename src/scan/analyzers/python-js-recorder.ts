@@ -6,7 +6,7 @@
 import type { FactDraft, Lang, NetworkFact, Sink, Source } from '../facts.ts';
 import type { AnalyzerSink } from '../types.ts';
 import { findUrls, hostAndPortOf, LineMap } from './common/index.ts';
-import { unionSources, type DecodeDraft, type Value } from './python-js-values.ts';
+import { argvToShell, exactText, unionSources, type DecodeDraft, type Value } from './python-js-values.ts';
 
 type Protocol = NonNullable<NetworkFact['protocol']>;
 
@@ -70,6 +70,8 @@ export class FactRecorder {
   readonly #decodes: PendingDecode[] = [];
   readonly #embedded: { text: string; lang: Lang; line: number; decoded: boolean }[] = [];
   readonly #urlsSeen = new Set<string>();
+  /** Files saved from the network: path → URL ('' when unknown). */
+  readonly downloads = new Map<string, string>();
 
   constructor(lang: CodeLang, text: string, sink: AnalyzerSink) {
     this.lang = lang;
@@ -166,6 +168,51 @@ export class FactRecorder {
     const input = sourceOfValueInput(value);
     this.emit({ kind: 'exec-dynamic', line, via, input, ...(input === 'remote' && value.remote ? { url: value.remote } : {}) });
     if (value.decoded) this.markExecuted(value.decoded, runAs);
+  }
+
+  /** A file saved from `url` to `path`. */
+  download(line: number, path: string | undefined, url: string | undefined): void {
+    this.emit({ kind: 'download', line, ...(url ? { url, host: hostAndPortOf(url)?.host } : {}), ...(path ? { path } : {}) });
+    if (path) this.downloads.set(path, url ?? '');
+  }
+
+  /**
+   * `v` runs as a command line or argv list: literal text goes to the shell analyzer, anything else is
+   * a dynamic exec; a downloaded file run here is a download-exec. Returns the program when known.
+   */
+  runCommand(line: number, via: string, v: Value | undefined): string | undefined {
+    if (!v) return undefined;
+    let text: string | undefined;
+    let program: string | undefined;
+    if (v.items && v.items.length > 0) {
+      for (const item of v.items) if (!item.exact && (item.decoded || item.remote !== undefined)) this.exec(line, via, item, 'shell');
+      text = argvToShell(v.items);
+      program = exactText(v.items[0]);
+    } else if (v.exact && v.text !== undefined) {
+      text = v.text;
+      program = v.text.trim().split(/\s+/)[0];
+    } else {
+      this.exec(line, via, v, 'shell');
+      if (v.text !== undefined) text = v.text.replace(/\*/g, '"$X"');
+    }
+    if (text === undefined) return program;
+    this.analyze(text, 'shell', line);
+    for (const [path, url] of this.downloads) {
+      if (path && text.includes(path)) {
+        this.emit({ kind: 'download-exec', line, via, ...(url ? { url, host: hostAndPortOf(url)?.host } : {}) });
+        break;
+      }
+    }
+    return program;
+  }
+
+  /** `v` runs as code of `lang` (exec, eval, new Function): literal code is analysed, remote code is a download-exec. */
+  runCode(line: number, via: string, v: Value, lang: 'python' | 'javascript'): void {
+    this.exec(line, via, v, lang);
+    if (v.exact && v.text !== undefined && !v.decoded) this.analyze(v.text, lang, line);
+    if (v.remote !== undefined) {
+      this.emit({ kind: 'download-exec', line, via, ...(v.remote ? { url: v.remote, host: hostAndPortOf(v.remote)?.host } : {}) });
+    }
   }
 
   markExecuted(draft: DecodeDraft, runAs: RunAs): void {

@@ -54,8 +54,6 @@ export class PyWalker {
   readonly functions = new Map<string, Value>();
   /** Classes defined so far: name → node (for setup.py cmdclass). */
   readonly classes = new Map<string, Node>();
-  /** Downloaded files: saved path → URL. */
-  readonly downloads = new Map<string, string>();
   /** A socket whose descriptor was `dup2`'d onto stdio. */
   dupedSocket: FactDraft | undefined;
   #scope = new Scope();

@@ -1,0 +1,414 @@
+// One pass over an ESTree program (from oxc-parser) in source order, with the same value model as
+// the Python walk: identifiers bind values, expressions evaluate to string values, data sources and
+// object kinds, and calls dispatch by qualified name (`fs.readFileSync`, `socket#write`) to the tables
+// in javascript-calls*.ts. Nodes the walk does not know are visited generically, so TypeScript and
+// JSX syntax costs nothing but is never skipped over.
+
+import { LineMap } from './common/index.ts';
+import { callHandlers } from './javascript-calls.ts';
+import type { FactRecorder } from './python-js-recorder.ts';
+import { concat, derive, literal, unknown, type Value } from './python-js-values.ts';
+import type { FactDraft } from '../facts.ts';
+
+/** An ESTree node as oxc-parser gives it (offsets in UTF-16 units). */
+export interface JsNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+export interface JsCall {
+  name: string;
+  recv?: Value;
+  args: Value[];
+  line: number;
+  node: JsNode;
+  /** `new X()` rather than `X()`. */
+  isNew: boolean;
+}
+
+export type JsHandler = (w: JsWalker, c: JsCall) => Value | undefined;
+
+interface Scope {
+  vars: Map<string, Value>;
+  parent?: Scope;
+  returns?: Value[];
+}
+
+const maxDepth = 200;
+const skipKeys = new Set(['type', 'start', 'end', 'range', 'loc', 'parent', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'superTypeArguments']);
+/** Methods whose first callback parameter receives the receiver's (resolved) value. */
+const passThrough = new Set(['then', 'catch', 'finally', 'on', 'once', 'forEach', 'map', 'filter', 'reduce']);
+
+function isNode(v: unknown): v is JsNode {
+  return typeof v === 'object' && v !== null && typeof (v as JsNode).type === 'string';
+}
+
+function children(node: JsNode): JsNode[] {
+  const out: JsNode[] = [];
+  for (const key in node) {
+    if (skipKeys.has(key)) continue;
+    const v = node[key];
+    if (Array.isArray(v)) for (const item of v) isNode(item) && out.push(item);
+    else if (isNode(v)) out.push(v);
+  }
+  return out;
+}
+
+/** Canonical module name: `node:fs` → `fs`, `fs/promises` → `fs.promises`. */
+export function moduleName(spec: string): string {
+  return spec.replace(/^node:/, '').replace(/^(fs|dns|stream|timers|readline)\/promises$/, '$1.promises').replace(/\/promises$/, '.promises');
+}
+
+export class JsWalker {
+  readonly rec: FactRecorder;
+  readonly text: string;
+  readonly #lines: LineMap;
+  readonly aliases = new Map<string, string>();
+  readonly functions = new Map<string, Value>();
+  #scope: Scope = { vars: new Map() };
+  #depth = 0;
+
+  constructor(rec: FactRecorder, text: string) {
+    this.rec = rec;
+    this.text = text;
+    this.#lines = new LineMap(text);
+  }
+
+  line(node: JsNode): number {
+    return this.#lines.lineOf(node.start);
+  }
+
+  source(node: JsNode): string {
+    return this.text.slice(node.start, node.end);
+  }
+
+  lookup(name: string): Value | undefined {
+    for (let s: Scope | undefined = this.#scope; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  bind(name: string, value: Value): void {
+    this.#scope.vars.set(name, { ...value, name });
+  }
+
+  eval(node: JsNode | undefined | null): Value {
+    if (!node) return unknown;
+    if (++this.#depth > maxDepth) {
+      this.#depth--;
+      return unknown;
+    }
+    try {
+      return this.#node(node);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #node(n: JsNode): Value {
+    switch (n.type) {
+      case 'Literal':
+        return this.#literal(n);
+      case 'TemplateLiteral':
+        return this.#template(n);
+      case 'TaggedTemplateExpression':
+        return this.eval(n.quasi as JsNode);
+      case 'Identifier':
+        return this.#identifier(n.name as string);
+      case 'MemberExpression':
+        return this.#member(n);
+      case 'CallExpression':
+      case 'NewExpression':
+        return this.#call(n);
+      case 'ImportExpression':
+        return this.#dynamicImport(n);
+      case 'ImportDeclaration':
+        return this.#import(n);
+      case 'VariableDeclarator':
+        this.#assign(n.id as JsNode, this.eval(n.init as JsNode), n.init as JsNode | undefined);
+        return unknown;
+      case 'AssignmentExpression': {
+        let value = this.eval(n.right as JsNode);
+        if (n.operator === '+=') value = concat([this.eval(n.left as JsNode), value]);
+        this.#assign(n.left as JsNode, value, n.right as JsNode);
+        return value;
+      }
+      case 'BinaryExpression': {
+        const l = this.eval(n.left as JsNode);
+        const r = this.eval(n.right as JsNode);
+        return n.operator === '+' ? concat([l, r]) : derive(l, r);
+      }
+      case 'ObjectExpression':
+        return this.#object(n);
+      case 'ArrayExpression': {
+        const items = (n.elements as (JsNode | null)[]).map((e) => (e ? this.eval(e) : unknown));
+        return { ...derive(...items), items };
+      }
+      case 'SpreadElement': {
+        const v = this.eval(n.argument as JsNode);
+        this.consume(v, n);
+        return v;
+      }
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return this.#function(n, []);
+      case 'ReturnStatement': {
+        const v = this.eval(n.argument as JsNode);
+        for (let s: Scope | undefined = this.#scope; s; s = s.parent) {
+          if (s.returns) {
+            s.returns.push(v);
+            break;
+          }
+        }
+        return unknown;
+      }
+      case 'ForOfStatement':
+      case 'ForInStatement': {
+        const right = this.eval(n.right as JsNode);
+        this.consume(right, n);
+        const left = n.left as JsNode;
+        const target = left.type === 'VariableDeclaration' ? ((left.declarations as JsNode[])[0]?.id as JsNode) : left;
+        if (target) this.#assign(target, right.items?.length ? derive(...right.items) : derive(right), undefined);
+        this.eval(n.body as JsNode);
+        return unknown;
+      }
+      case 'ChainExpression':
+      case 'ParenthesizedExpression':
+      case 'AwaitExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+        return this.eval((n.expression ?? n.argument) as JsNode);
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
+      case 'SequenceExpression':
+      default: {
+        const parts = children(n).map((c) => this.eval(c));
+        return n.type.endsWith('Expression') ? derive(...parts) : unknown;
+      }
+    }
+  }
+
+  #literal(n: JsNode): Value {
+    if (typeof n.value === 'string') {
+      this.rec.urls(n.value, this.line(n));
+      return literal(n.value);
+    }
+    if (typeof n.value === 'number') return literal(String(n.value));
+    return unknown;
+  }
+
+  #template(n: JsNode): Value {
+    const quasis = n.quasis as JsNode[];
+    const exprs = n.expressions as JsNode[];
+    const parts: Value[] = [];
+    quasis.forEach((q, i) => {
+      const cooked = (q.value as { cooked?: string | null; raw: string }).cooked ?? (q.value as { raw: string }).raw;
+      if (cooked) parts.push(literal(cooked));
+      if (exprs[i]) parts.push(this.eval(exprs[i]));
+    });
+    const v = parts.length === 0 ? literal('') : concat(parts);
+    if (v.text) this.rec.urls(v.text, this.line(n));
+    return v;
+  }
+
+  #identifier(name: string): Value {
+    const v = this.lookup(name);
+    if (v) return v;
+    const alias = this.aliases.get(name);
+    if (alias !== undefined) return alias === 'process.env' ? envValue() : { sources: [], qname: alias };
+    return { sources: [], qname: name, name };
+  }
+
+  /** The dotted name of a member chain when it is static (`a.b.c`, `a['b']`). */
+  #property(n: JsNode): string | undefined {
+    const prop = n.property as JsNode;
+    if (!n.computed) return (prop.name as string) ?? undefined;
+    return prop.type === 'Literal' && typeof prop.value === 'string' ? prop.value : undefined;
+  }
+
+  #member(n: JsNode): Value {
+    const obj = this.eval(n.object as JsNode);
+    const prop = this.#property(n);
+    if (n.computed && prop === undefined) {
+      const key = this.eval(n.property as JsNode);
+      if (obj.type === 'environ') return key.exact && key.text ? this.envRead(key.text, n) : obj;
+      return derive(obj, key);
+    }
+    if (obj.type === 'environ' && prop !== undefined) return this.envRead(prop, n);
+    if (obj.qname !== undefined && prop !== undefined) {
+      const qname = `${obj.qname}.${prop}`;
+      return qname === 'process.env' ? envValue() : { sources: [], qname };
+    }
+    if (prop !== undefined && obj.entries?.has(prop)) return obj.entries.get(prop)!;
+    const keep = obj.type === 'socket' || obj.type === 'shell-proc' || obj.type === 'response' ? { type: obj.type, ...(obj.handle ? { handle: obj.handle } : {}) } : {};
+    return { ...derive(obj), ...keep };
+  }
+
+  envRead(name: string, n: JsNode): Value {
+    this.rec.emit({ kind: 'env-read', line: this.line(n), name });
+    if (name === 'HOME' || name === 'USERPROFILE') return literal('~');
+    return { sources: [{ kind: 'env', name }] };
+  }
+
+  consume(value: Value, n: JsNode): void {
+    if (value.type === 'environ') this.rec.emit({ kind: 'env-dump', line: this.line(n) });
+  }
+
+  #object(n: JsNode): Value {
+    const entries = new Map<string, Value>();
+    const values: Value[] = [];
+    for (const p of n.properties as JsNode[]) {
+      if (p.type === 'SpreadElement') {
+        values.push(this.eval(p));
+        continue;
+      }
+      const key = p.key as JsNode;
+      const name = !p.computed && key.type === 'Identifier' ? (key.name as string) : key.type === 'Literal' ? String(key.value) : undefined;
+      const v = this.eval(p.value as JsNode);
+      if (name !== undefined) entries.set(name, v);
+      values.push(v);
+    }
+    return { ...derive(...values), entries };
+  }
+
+  #assign(target: JsNode, value: Value, init: JsNode | undefined): void {
+    switch (target.type) {
+      case 'Identifier':
+        if (init && /Function/.test(init.type)) this.functions.set(target.name as string, value);
+        this.bind(target.name as string, value);
+        return;
+      case 'MemberExpression':
+        this.bind(this.source(target), value);
+        return;
+      case 'ObjectPattern':
+        for (const p of target.properties as JsNode[]) {
+          if (p.type === 'RestElement') {
+            this.consume(value, p);
+            this.#assign(p.argument as JsNode, derive(value), undefined);
+            continue;
+          }
+          const key = (p.key as JsNode).name as string | undefined ?? String((p.key as JsNode).value ?? '');
+          let inner = (p.value as JsNode) ?? p.key;
+          if (inner.type === 'AssignmentPattern') inner = inner.left as JsNode;
+          let v: Value;
+          if (value.type === 'environ') v = this.envRead(key, p);
+          else if (value.qname !== undefined) v = { sources: [], qname: `${value.qname}.${key}` };
+          else v = value.entries?.get(key) ?? derive(value);
+          if (inner.type === 'Identifier' && v.qname !== undefined) this.aliases.set(inner.name as string, v.qname);
+          else this.#assign(inner, v, undefined);
+        }
+        return;
+      case 'ArrayPattern':
+        (target.elements as (JsNode | null)[]).forEach((e, i) => e && this.#assign(e, value.items?.[i] ?? derive(value), undefined));
+        return;
+      case 'AssignmentPattern':
+        this.#assign(target.left as JsNode, value, init);
+        return;
+      default:
+        return;
+    }
+  }
+
+  #import(n: JsNode): Value {
+    const spec = (n.source as JsNode).value as string;
+    const module = moduleName(spec);
+    this.rec.emit({ kind: 'import', line: this.line(n), module: spec });
+    for (const s of (n.specifiers as JsNode[]) ?? []) {
+      const local = (s.local as JsNode).name as string;
+      if (s.type === 'ImportSpecifier') {
+        const imported = (s.imported as JsNode).name as string ?? String((s.imported as JsNode).value);
+        this.aliases.set(local, imported === 'default' ? module : `${module}.${imported}`);
+      } else this.aliases.set(local, module);
+    }
+    return unknown;
+  }
+
+  #dynamicImport(n: JsNode): Value {
+    const v = this.eval(n.source as JsNode);
+    if (v.exact && v.text !== undefined) {
+      this.rec.emit({ kind: 'import', line: this.line(n), module: v.text });
+      return { sources: [], qname: moduleName(v.text) };
+    }
+    this.rec.exec(this.line(n), 'import()', v, 'javascript');
+    return unknown;
+  }
+
+  /** Walks a function body in its own scope, parameters bound to `params`; returns its result. */
+  #function(n: JsNode, params: readonly Value[]): Value {
+    const outer = this.#scope;
+    this.#scope = { vars: new Map(), parent: outer, returns: [] };
+    try {
+      (n.params as JsNode[]).forEach((p, i) => this.#assign(p, params[i] ?? unknown, undefined));
+      const body = n.body as JsNode | undefined;
+      const result = body && body.type !== 'BlockStatement' && body.type !== 'FunctionBody' ? this.eval(body) : (this.eval(body), undefined);
+      const returned = derive(...(this.#scope.returns ?? []), ...(result ? [result] : []));
+      const out = result && result.remote !== undefined ? { ...returned, remote: result.remote } : returned;
+      if (n.type === 'FunctionDeclaration' && n.id) outer.vars.delete((n.id as JsNode).name as string);
+      if (n.type === 'FunctionDeclaration' && n.id) this.functions.set((n.id as JsNode).name as string, out);
+      return out;
+    } finally {
+      this.#scope = outer;
+    }
+  }
+
+  #call(n: JsNode): Value {
+    const callee = n.callee as JsNode;
+    let recv: Value | undefined;
+    let name: string;
+    let method = '';
+    if (callee.type === 'MemberExpression' || (callee.type === 'ChainExpression' && (callee.expression as JsNode).type === 'MemberExpression')) {
+      const member = callee.type === 'ChainExpression' ? (callee.expression as JsNode) : callee;
+      const own = this.lookup(this.source(member));
+      recv = own ?? this.eval(member.object as JsNode);
+      method = this.#property(member) ?? '';
+      name = recv.qname !== undefined && !recv.type ? `${recv.qname}.${method}` : `${recv.type ?? ''}#${method}`;
+    } else {
+      const v = this.eval(callee);
+      name = v.qname ?? '';
+      if (v.qname === undefined) recv = v;
+    }
+    const argNodes = (n.arguments as JsNode[]) ?? [];
+    const callbacks: [JsNode, number][] = [];
+    const args: Value[] = argNodes.map((a, i) => {
+      if (/FunctionExpression$/.test(a.type)) {
+        callbacks.push([a, i]);
+        return unknown;
+      }
+      const v = this.eval(a);
+      if (a.type !== 'SpreadElement') this.consume(v, a);
+      return v;
+    });
+    const line = this.line(n);
+    const site: JsCall = { name, args, line, node: n, isNew: n.type === 'NewExpression', ...(recv ? { recv } : {}) };
+    const handler = callHandlers.get(name) ?? (name.includes('#') ? callHandlers.get(name.slice(name.indexOf('#'))) : undefined);
+    let result = handler?.(this, site);
+    if (!result && recv?.type === 'environ') this.consume(recv, n);
+    for (const [fn, index] of callbacks) {
+      const params = passThrough.has(method) ? [recv ?? unknown] : index > 0 && result?.type ? [result] : [unknown, result ?? unknown];
+      const returned = this.#function(fn, params);
+      if (method === 'then') result = returned.remote === undefined && recv?.remote !== undefined && !returned.sources.length ? { ...returned, remote: recv.remote } : returned;
+    }
+    if (result) return result;
+    const local = this.functions.get(name);
+    if (local) return derive(local, ...args);
+    const base = derive(...(recv && recv.qname === undefined ? [recv] : []), ...args);
+    return method === 'then' || method === 'catch' ? { ...base, ...(recv?.remote !== undefined ? { remote: recv.remote } : {}) } : base;
+  }
+
+  /** A socket's stream attached to a shell process's stdio (pipe either way, or stdio option). */
+  attach(a: Value | undefined, b: Value | undefined): void {
+    const socket = [a, b].find((v) => v?.handle?.kind === 'socket')?.handle as FactDraft | undefined;
+    if (socket?.kind === 'socket' && [a, b].some((v) => v?.type === 'shell-proc')) socket.interactive = true;
+  }
+}
+
+function envValue(): Value {
+  return { sources: [{ kind: 'env-all' }], type: 'environ' };
+}

@@ -1,0 +1,46 @@
+// The JavaScript/TypeScript analyzer: parses with oxc-parser (JS, JSX, TS, TSX by file extension;
+// code without one, such as a Markdown block, is tried as TypeScript, then as JSX), walks the ESTree
+// once (javascript-walk.ts) and emits language-neutral facts.
+
+import { parseSync } from 'oxc-parser';
+import type { Analyzer, AnalyzeInput, AnalyzerSink } from '../types.ts';
+import { FactRecorder } from './python-js-recorder.ts';
+import { JsWalker, type JsNode } from './javascript-walk.ts';
+
+const maxInput = 2_000_000;
+
+type ParseLang = 'js' | 'jsx' | 'ts' | 'tsx';
+
+/** Parser dialects to try for a file, best first. */
+function dialects(file: string): ParseLang[] {
+  const ext = /\.([cm]?[jt]sx?)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
+  if (ext === 'tsx') return ['tsx'];
+  if (ext.endsWith('ts')) return ['ts', 'tsx'];
+  if (ext === 'jsx') return ['jsx'];
+  if (ext.endsWith('js')) return ['jsx', 'ts'];
+  return ['ts', 'jsx'];
+}
+
+/** The program with the fewest parse errors among the dialects (oxc recovers, so any may do). */
+function parse(file: string, text: string): JsNode | undefined {
+  let best: { program: JsNode; errors: number } | undefined;
+  for (const lang of dialects(file)) {
+    const result = parseSync(`input.${lang}`, text, { lang, sourceType: 'unambiguous' });
+    const errors = result.errors.length;
+    if (!best || errors < best.errors) best = { program: result.program as unknown as JsNode, errors };
+    if (errors === 0) break;
+  }
+  return best?.program;
+}
+
+export const javascriptAnalyzer: Analyzer = {
+  lang: 'javascript',
+  analyze(input: AnalyzeInput, sink: AnalyzerSink): void {
+    if (input.text.length > maxInput) return;
+    const program = parse(input.file, input.text);
+    if (!program) return;
+    const rec = new FactRecorder('javascript', input.text, sink);
+    new JsWalker(rec, input.text).eval(program);
+    rec.flush();
+  },
+};
