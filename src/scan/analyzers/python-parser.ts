@@ -1,8 +1,8 @@
 // The Python grammar (tree-sitter-python, WASM) behind web-tree-sitter. Loaded once per process in
 // `prepare()`; the grammar file is resolved from the installed package so any cwd works.
 
-import { createRequire } from 'node:module';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+import { loadParser } from './common/tree-sitter.ts';
 
 export type { Node, Tree };
 
@@ -11,14 +11,11 @@ let loading: Promise<void> | undefined;
 
 /** Loads the runtime and the grammar; safe to call many times and concurrently. */
 export function loadPythonParser(): Promise<void> {
-  loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
-    const p = new Parser();
-    p.setLanguage(language);
+  // One runtime for every grammar: a second Parser.init() would invalidate the languages loaded
+  // by the first, so the shared loader does it once.
+  loading ??= loadParser('tree-sitter-python/tree-sitter-python.wasm').then((p) => {
     parser = p;
-  })();
+  });
   return loading;
 }
 
