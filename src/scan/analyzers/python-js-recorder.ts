@@ -188,6 +188,10 @@ export class FactRecorder {
       for (const item of v.items) if (!item.exact && (item.decoded || item.remote !== undefined)) this.exec(line, via, item, 'shell');
       text = argvToShell(v.items);
       program = exactText(v.items[0]);
+    } else if (v.decoded) {
+      // The decoded text is analysed as shell when the recorder flushes.
+      this.exec(line, via, v, 'shell');
+      return undefined;
     } else if (v.exact && v.text !== undefined) {
       text = v.text;
       program = v.text.trim().split(/\s+/)[0];
