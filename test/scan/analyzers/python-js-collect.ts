@@ -2,6 +2,7 @@
 // recording sink and returns the facts it emitted and the embedded texts it handed on (not analysed
 // further, so each analyzer is tested on its own).
 
+import fc from 'fast-check';
 import type { FactDraft, Lang } from '../../../src/scan/facts.ts';
 import type { Analyzer } from '../../../src/scan/types.ts';
 
@@ -62,59 +63,31 @@ export interface Case {
   embedded?: Partial<Embedded>[];
 }
 
-/** Deterministic pseudo-random generator (mulberry32) for fuzz inputs. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
- * `count` garbled inputs built from `corpus`: random bytes, truncations, token shuffles, deep
- * nesting, and splices of corpus pieces; deterministic for a seed.
+ * `count` garbled inputs built from `corpus` with fast-check (seeded, so runs repeat): random
+ * Unicode, truncations, token shuffles, deep nesting and splices of corpus pieces.
  */
 export function fuzzInputs(corpus: readonly string[], count: number, seed: number): string[] {
-  const rnd = random(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const base = pick(corpus);
-    switch (i % 6) {
-      case 0:
-        out.push(Array.from({ length: Math.floor(rnd() * 400) }, () => String.fromCharCode(Math.floor(rnd() * 0x3000))).join(''));
-        break;
-      case 1:
-        out.push(base.slice(0, Math.floor(rnd() * base.length)));
-        break;
-      case 2: {
-        const tokens = base.split(/(\s+|[()[\]{},.'"`])/);
-        for (let j = 0; j < tokens.length; j++) {
-          const k = Math.floor(rnd() * tokens.length);
-          [tokens[j], tokens[k]] = [tokens[k]!, tokens[j]!];
-        }
-        out.push(tokens.join(''));
-        break;
+  const piece = fc.constantFrom(...corpus);
+  const garbled = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 400 }),
+    fc.tuple(piece, fc.nat()).map(([s, n]) => s.slice(0, n % (s.length + 1))),
+    fc.tuple(piece, fc.array(fc.nat(), { maxLength: 40 })).map(([s, swaps]) => {
+      const tokens = s.split(/(\s+|[()[\]{},.'"`])/);
+      for (const k of swaps) {
+        const a = k % tokens.length;
+        const b = (k * 7 + 3) % tokens.length;
+        [tokens[a], tokens[b]] = [tokens[b]!, tokens[a]!];
       }
-      case 3: {
-        const depth = 50 + Math.floor(rnd() * 3000);
-        const open = pick(['(', '[', '{', 'f(', 'a.b(', '"${', '`${', 'x + ']);
-        out.push(open.repeat(depth) + base + pick([')', ']', '}', '']).repeat(depth));
-        break;
-      }
-      case 4:
-        out.push(Array.from({ length: 5 }, () => pick(corpus).slice(Math.floor(rnd() * 50))).join(pick(['\n', ';', ' ', '\\\n'])));
-        break;
-      default: {
-        const chars = [...base];
-        for (let j = 0; j < 10; j++) chars[Math.floor(rnd() * chars.length)] = pick(['\0', '\\', '"', "'", '\n', '{', '}', '\u202e', '\uFFFD', '#']);
-        out.push(chars.join(''));
-      }
-    }
-  }
-  return out;
+      return tokens.join('');
+    }),
+    fc.tuple(piece, fc.integer({ min: 50, max: 3000 }), fc.constantFrom('(', '[', '{', 'f(', 'a.b(', '"${', '`${', 'x + ')).map(([s, depth, open]) => open.repeat(depth) + s + ')]}'.repeat(depth)),
+    fc.array(fc.tuple(piece, fc.nat(60)).map(([s, n]) => s.slice(n)), { minLength: 2, maxLength: 6 }).map((xs) => xs.join('\n')),
+    fc.tuple(piece, fc.array(fc.tuple(fc.nat(), fc.constantFrom('\0', '\\', '"', "'", '\n', '{', '}', '\u202e', '\uFFFD', '#')), { maxLength: 12 })).map(([s, edits]) => {
+      const chars = [...s];
+      for (const [at, ch] of edits) if (chars.length) chars[at % chars.length] = ch;
+      return chars.join('');
+    }),
+  );
+  return fc.sample(garbled, { numRuns: count, seed });
 }
