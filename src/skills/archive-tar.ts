@@ -4,13 +4,13 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
-import { ArchiveBudget, safeEntryPath, type ArchiveContents, type ArchiveEntry, type ArchiveLimits } from './archive.ts';
+import { ArchiveBudget, safeEntryPath, type ArchiveContents, type ArchiveLimits } from './archive.ts';
 import type { LoadIssue } from './types.ts';
 
 export async function readTar(buffer: Buffer, gzipped: boolean, limits: ArchiveLimits): Promise<ArchiveContents> {
   const issues: LoadIssue[] = [];
   const budget = new ArchiveBudget(limits, issues);
-  const entries: ArchiveEntry[] = [];
+  const entries: ArchiveContents['entries'] = [];
   const extract = tar.extract();
   const source = Readable.from([buffer]);
   let inflated = 0;
@@ -40,7 +40,7 @@ export async function readTar(buffer: Buffer, gzipped: boolean, limits: ArchiveL
     const path = safeEntryPath(header.name, issues);
     if (!path) return skip();
     if (header.type === 'symlink' || header.type === 'link') {
-      entries.push({ path, linkTarget: header.linkname ?? '' });
+      entries.push({ path, linkTarget: header.linkname ?? '', hardlink: header.type === 'link' || undefined });
       return skip();
     }
     if (header.type !== 'file' && header.type !== 'contiguous-file') return skip();

@@ -3,7 +3,7 @@
 
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { ArchiveBudget, safeEntryPath, type ArchiveContents, type ArchiveEntry, type ArchiveLimits } from './archive.ts';
+import { ArchiveBudget, safeEntryPath, type ArchiveContents, type ArchiveLimits } from './archive.ts';
 import type { LoadIssue } from './types.ts';
 
 const S_IFMT = 0o170000;
@@ -38,7 +38,7 @@ export async function readZip(buffer: Buffer, limits: ArchiveLimits): Promise<Ar
   const issues: LoadIssue[] = [];
   const budget = new ArchiveBudget(limits, issues);
   const zip = await openZip(buffer);
-  const entries: ArchiveEntry[] = [];
+  const entries: ArchiveContents['entries'] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('error', reject);

@@ -4,12 +4,8 @@
 
 import type { LoadIssue } from './types.ts';
 
-export interface ArchiveEntry {
-  path: string;
-  data?: Uint8Array;
-  linkTarget?: string;
-  executable?: boolean;
-}
+export type { RawFile as ArchiveEntry } from './build.ts';
+import type { RawFile } from './build.ts';
 
 export interface ArchiveLimits {
   maxArchiveEntries: number;
@@ -18,7 +14,7 @@ export interface ArchiveLimits {
 }
 
 export interface ArchiveContents {
-  entries: ArchiveEntry[];
+  entries: RawFile[];
   issues: LoadIssue[];
 }
 

@@ -6,10 +6,16 @@ import { fingerprint } from './fingerprint.ts';
 import { parseManifest } from './manifest.ts';
 import type { LoadIssue, LoadOptions, LoadResult, LoadedSkill, SkillFile } from './types.ts';
 
+/** A file as read from a folder, an archive or memory, before it becomes a SkillFile. */
 export interface RawFile {
   path: string;
+  /** The bytes; only the first part of the file when `whole` is set. */
   data?: Uint8Array;
+  /** Size and hash of the whole file when `data` is only its beginning (large files read by streaming). */
+  whole?: { size: number; sha256: string };
   linkTarget?: string;
+  /** A tar hard link: its target is relative to the archive root, not to the link's folder. */
+  hardlink?: boolean;
   executable?: boolean;
 }
 
@@ -52,8 +58,8 @@ export function buildSkill(path: string, folderName: string, raw: readonly RawFi
   }
   const files: SkillFile[] = list.map((f) =>
     f.linkTarget !== undefined
-      ? makeSymlink(f.path, f.linkTarget, linkLeavesRoot(f.path, f.linkTarget), issues)
-      : makeFile(f.path, f.data ?? new Uint8Array(), limits, issues, f.executable),
+      ? makeSymlink(f.path, f.linkTarget, linkLeavesRoot(f.hardlink ? '' : f.path, f.linkTarget), issues)
+      : makeFile(f.path, f.data ?? new Uint8Array(), limits, issues, f.executable, f.whole),
   );
   const manifestEntry = files.find((f) => f.path === manifestFile)!;
   if (manifestEntry.kind === 'symlink') {

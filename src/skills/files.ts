@@ -46,9 +46,14 @@ export function sha256Of(data: Uint8Array | string): string {
 }
 
 /** Builds the SkillFile for `data` (the whole file) and pushes any issue it raises. */
-export function makeFile(path: string, data: Uint8Array, limits: FileLimits, issues: LoadIssue[], executable?: boolean): SkillFile {
+/** `whole` gives the size and hash of the whole file when `data` is only its beginning. */
+export function makeFile(
+  path: string, data: Uint8Array, limits: FileLimits, issues: LoadIssue[], executable?: boolean,
+  whole?: { size: number; sha256: string },
+): SkillFile {
   const head = data.subarray(0, 64);
-  const base = { path, size: data.length, sha256: sha256Of(data), head: Uint8Array.from(head), executable };
+  const size = whole?.size ?? data.length;
+  const base = { path, size, sha256: whole?.sha256 ?? sha256Of(data), head: Uint8Array.from(head), executable };
   const exe = executableMagic.find((m) => startsWith(data, m.bytes));
   // "MZ" alone is common in text; require the PE header offset to point at "PE\0\0".
   const isPe = exe?.name.startsWith('Windows') ? isPortableExecutable(data) : true;
@@ -62,7 +67,7 @@ export function makeFile(path: string, data: Uint8Array, limits: FileLimits, iss
     return { ...base, kind: 'binary' };
   }
   if (looksBinary(data.subarray(0, 8192))) return { ...base, kind: 'binary' };
-  const cut = data.length > limits.maxAnalyzedBytes;
+  const cut = size > limits.maxAnalyzedBytes;
   const slice = cut ? data.subarray(0, limits.maxAnalyzedBytes) : data;
   let invalidUtf8 = false;
   let text: string;
@@ -77,7 +82,7 @@ export function makeFile(path: string, data: Uint8Array, limits: FileLimits, iss
   if (cut) {
     issues.push({
       code: 'file-too-large', file: path,
-      message: `only the first ${limits.maxAnalyzedBytes} of ${data.length} bytes were analysed`,
+      message: `only the first ${limits.maxAnalyzedBytes} of ${size} bytes were analysed`,
     });
   }
   return { ...base, kind: 'text', text, truncated: cut || undefined, invalidUtf8: invalidUtf8 || undefined };

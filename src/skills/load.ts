@@ -3,7 +3,9 @@
 // batch: what cannot be loaded is a LoadError, what is merely hostile is a LoadIssue on the skill.
 
 import type { Dirent } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { readTar } from './archive-tar.ts';
 import { readZip } from './archive-zip.ts';
@@ -22,6 +24,26 @@ function describe(error: unknown): string {
   return e.message ?? String(error);
 }
 
+/**
+ * A file too big to analyse whole: streamed once, hashing every byte and keeping only the part that
+ * is analysed, so a multi-gigabyte file costs no memory.
+ */
+async function readLarge(abs: string, keep: number): Promise<Pick<RawFile, 'data' | 'whole'>> {
+  const hash = createHash('sha256');
+  const kept: Buffer[] = [];
+  let size = 0;
+  let held = 0;
+  for await (const chunk of createReadStream(abs) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+    if (held < keep) {
+      kept.push(chunk.subarray(0, keep - held));
+      held += Math.min(chunk.length, keep - held);
+    }
+  }
+  return { data: Buffer.concat(kept), whole: { size, sha256: hash.digest('hex') } };
+}
+
 /** Every file under a skill folder, as skill-relative POSIX paths; symlinks are read, never followed. */
 async function readFolder(root: string, limits: Limits): Promise<RawFile[]> {
   const out: RawFile[] = [];
@@ -37,7 +59,9 @@ async function readFolder(root: string, limits: Limits): Promise<RawFile[]> {
         out.push({ path, linkTarget: await readlink(abs) });
       } else if (entry.isFile()) {
         const info = await lstat(abs);
-        out.push({ path, data: await readFile(abs), executable: (info.mode & 0o111) !== 0 || undefined });
+        const executable = (info.mode & 0o111) !== 0 || undefined;
+        if (info.size > limits.maxAnalyzedBytes) out.push({ path, executable, ...(await readLarge(abs, limits.maxAnalyzedBytes)) });
+        else out.push({ path, data: await readFile(abs), executable });
       }
     }
   };

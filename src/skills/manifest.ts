@@ -25,29 +25,45 @@ function bool(v: unknown, fallback: boolean): boolean {
   return fallback;
 }
 
-/** Splits `---` frontmatter from the body; lines are 1-based. */
+/**
+ * Splits `---` frontmatter from the body as OpenClaw does (src/markdown/frontmatter.ts,
+ * parseFrontmatterBlock): line endings normalised, the block opens with `---` on the first line and
+ * closes at the next line starting with `---`. `bodyLine` is 1-based.
+ */
 function splitFrontmatter(text: string): { yaml?: string; body: string; bodyLine: number; unterminated?: boolean } {
-  const lines = text.split('\n');
-  if ((lines[0] ?? '').replace(/\r$/, '').trimEnd() !== '---') return { body: text, bodyLine: 1 };
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (!(lines[0] ?? '').startsWith('---')) return { body: text, bodyLine: 1 };
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '').trimEnd();
-    if (line === '---' || line === '...') {
+    if (lines[i]!.startsWith('---')) {
       return { yaml: lines.slice(1, i).join('\n'), body: lines.slice(i + 1).join('\n'), bodyLine: i + 2 };
     }
   }
   return { body: text, bodyLine: 1, unterminated: true };
 }
 
-/** OpenClaw's fallback when YAML fails: one `key: value` per line, values taken as written. */
-function parseLines(yaml: string): Obj {
-  const out: Obj = {};
-  for (const raw of yaml.split('\n')) {
-    const m = /^([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$/.exec(raw.replace(/\r$/, ''));
+const linePattern = /^([\w-]+):\s*(.*)$/;
+const indented = (line: string) => line.startsWith(' ') || line.startsWith('\t');
+
+/**
+ * OpenClaw's line reader: `key: value` per line, quotes stripped; a key with nothing after the colon
+ * takes the indented lines below it as one string (how a multi-line JSON5 `metadata` survives).
+ */
+function parseLines(yaml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = yaml.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = linePattern.exec(lines[i]!);
     if (!m) continue;
-    let value: unknown = m[2]!;
-    const quoted = /^(['"])(.*)\1$/.exec(m[2]!);
-    if (quoted) value = quoted[2];
-    out[m[1]!] = value;
+    let value = m[2]!.trim();
+    if (value === '') {
+      const block: string[] = [];
+      while (i + 1 < lines.length && (lines[i + 1] === '' || indented(lines[i + 1]!))) block.push(lines[++i]!);
+      value = block.join('\n').trim();
+    } else {
+      const quoted = /^(['"])(.*)\1$/s.exec(value);
+      if (quoted) value = quoted[2]!;
+    }
+    if (value !== '') out[m[1]!] = value;
   }
   return out;
 }
@@ -98,7 +114,7 @@ function normalise(block: Obj): OpenClawMetadata {
     envVars: envVars(block.envVars),
     os: list(block.os),
     install: (Array.isArray(block.install) ? block.install : []).map(installSpec).filter((s): s is InstallSpec => s !== undefined),
-    always: bool(block.always, false),
+    always: block.always === true, // OpenClaw honours only a real boolean
     homepage: str(block.homepage),
     skillKey: str(block.skillKey),
     emoji: str(block.emoji),
@@ -112,12 +128,19 @@ export function parseManifest(text: string, file: string): { manifest: SkillMani
   if (split.unterminated) issues.push({ code: 'frontmatter-invalid', file, message: 'frontmatter starts with --- but never ends' });
   let fm: Obj = {};
   if (split.yaml !== undefined) {
+    const lines = parseLines(split.yaml);
     try {
-      const parsed: unknown = parseYaml(split.yaml.replace(/\r$/gm, ''), { uniqueKeys: false });
+      const parsed: unknown = parseYaml(split.yaml, { schema: 'core', uniqueKeys: false });
       if (isObj(parsed)) fm = parsed;
-      else if (parsed != null) issues.push({ code: 'frontmatter-invalid', file, message: 'frontmatter is not a key/value map' });
+      else {
+        fm = lines;
+        if (parsed != null) issues.push({ code: 'frontmatter-invalid', file, message: 'frontmatter is not a key/value map; read line by line' });
+      }
+      // OpenClaw lets a line-read `metadata` that looks like JSON win over YAML's reading of it (the
+      // string is then JSON5-parsed); other keys keep YAML's value, which is what OpenClaw uses for them.
+      if (lines.metadata?.startsWith('{')) fm.metadata = lines.metadata;
     } catch (error) {
-      fm = parseLines(split.yaml);
+      fm = lines;
       issues.push({ code: 'frontmatter-invalid', file, message: `frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); read line by line` });
     }
   }
