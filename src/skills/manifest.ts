@@ -18,10 +18,12 @@ function list(v: unknown): string[] {
   return [];
 }
 
+/** OpenClaw's parseBooleanValue over the frontmatter value as a string: true/1/yes/on, false/0/no/off, any case. */
 function bool(v: unknown, fallback: boolean): boolean {
   if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'yes') return true;
-  if (v === 'false' || v === 'no') return false;
+  const word = typeof v === 'string' || typeof v === 'number' ? String(v).trim().toLowerCase() : '';
+  if (['true', '1', 'yes', 'on'].includes(word)) return true;
+  if (['false', '0', 'no', 'off'].includes(word)) return false;
   return fallback;
 }
 
