@@ -11,7 +11,9 @@ export type WardenErrorCode =
   | 'policy-request-invalid'
   | 'sandbox-unavailable'
   | 'secret-store'
-  | 'secret-not-found';
+  | 'secret-not-found'
+  | 'store-unavailable'
+  | 'policy-invalid';
 
 export class WardenError extends Error {
   readonly code: WardenErrorCode;
