@@ -105,17 +105,22 @@ async function* discover(dir: string, depth: number, limits: Limits): AsyncGener
     if (entry.isFile() && bundlePattern.test(entry.name)) {
       yield* await loadBundle(abs, limits);
     } else if (entry.isDirectory() && !skippedDirs.has(entry.name) && depth < limits.maxDepth) {
-      let names: string[];
-      try {
-        names = await readdir(abs);
-      } catch (error) {
-        yield fail(abs, `cannot read folder: ${describe(error)}`);
-        continue;
-      }
-      if (manifestIn(names)) yield await loadFolderSkill(abs, limits);
-      else yield* discover(abs, depth + 1, limits);
+      yield* fromFolder(abs, depth, limits);
     }
   }
+}
+
+/** A folder is a skill when it holds a manifest; otherwise the skills and bundles below it. */
+async function* fromFolder(dir: string, depth: number, limits: Limits): AsyncGenerator<LoadResult> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    yield fail(dir, `cannot read folder: ${describe(error)}`);
+    return;
+  }
+  if (manifestIn(names)) yield await loadFolderSkill(dir, limits);
+  else yield* discover(dir, depth + 1, limits);
 }
 
 export async function* loadSkills(paths: readonly string[], options: LoadOptions = {}): AsyncGenerator<LoadResult> {
@@ -133,19 +138,8 @@ export async function* loadSkills(paths: readonly string[], options: LoadOptions
     } else if (info.isFile() && manifestIn([basename(input)])) {
       yield await loadFolderSkill(join(input, '..'), limits);
     } else if (info.isDirectory()) {
-      let names: string[];
-      try {
-        names = await readdir(input);
-      } catch (error) {
-        yield fail(input, `cannot read folder: ${describe(error)}`);
-        continue;
-      }
-      if (manifestIn(names)) {
-        yield await loadFolderSkill(input, limits);
-        continue;
-      }
       let found = false;
-      for await (const result of discover(input, 1, limits)) {
+      for await (const result of fromFolder(input, 0, limits)) {
         found = true;
         yield result;
       }

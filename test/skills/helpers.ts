@@ -17,6 +17,17 @@ export interface ZipItem {
   encrypted?: boolean;
 }
 
+/** The fields a zip local header (at 4) and central header (at 6) share, from "version needed" on. */
+function entryFields(buf: Buffer, at: number, f: { flags: number; method: number; crc: number; stored: number; raw: number; name: number }): void {
+  buf.writeUInt16LE(20, at);
+  buf.writeUInt16LE(f.flags, at + 2);
+  buf.writeUInt16LE(f.method, at + 4);
+  buf.writeUInt32LE(f.crc, at + 10);
+  buf.writeUInt32LE(f.stored, at + 14);
+  buf.writeUInt32LE(f.raw, at + 18);
+  buf.writeUInt16LE(f.name, at + 22);
+}
+
 const bytes = (d: string | Uint8Array | undefined) => (typeof d === 'string' ? Buffer.from(d) : Buffer.from(d ?? new Uint8Array()));
 
 /** A zip with one local header per item and a central directory, "made by" Unix so modes count. */
@@ -26,30 +37,18 @@ export function makeZip(items: readonly ZipItem[]): Buffer {
   let offset = 0;
   for (const item of items) {
     const raw = bytes(item.data);
-    const stored = item.deflate ? deflateRawSync(raw) : raw;
+    const packed = item.deflate ? deflateRawSync(raw) : raw;
+    // ZipCrypto puts a 12-byte header before the data, counted in the compressed size.
+    const stored = item.encrypted ? Buffer.concat([Buffer.alloc(12, 0xa5), packed]) : packed;
     const name = Buffer.from(item.name);
-    const flags = item.encrypted ? 1 : 0;
-    const method = item.deflate ? 8 : 0;
-    const crc = crc32(raw);
+    const fields = { flags: item.encrypted ? 1 : 0, method: item.deflate ? 8 : 0, crc: crc32(raw), stored: stored.length, raw: raw.length, name: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    entryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    entryFields(central, 6, fields);
     central.writeUInt32LE(((item.mode ?? 0o100644) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, stored);
