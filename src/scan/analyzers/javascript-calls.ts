@@ -80,7 +80,8 @@ function bufferFrom(w: JsWalker, c: JsCall): Value {
   const input = c.args[0] ?? unknown;
   const encoding = (exactText(c.args[1]) ?? 'utf8').toLowerCase();
   const text = exactText(input);
-  if (text === undefined || !['base64', 'base64url', 'hex'].includes(encoding)) return { ...derive(input), ...(input.text !== undefined ? { text: input.text, exact: input.exact ?? false } : {}) };
+  if (!['base64', 'base64url', 'hex'].includes(encoding)) return { ...derive(input), ...(input.text !== undefined ? { text: input.text, exact: input.exact ?? false } : {}) };
+  if (text === undefined) return { ...derive(input), viaDecoder: true };
   const clean = text.replace(/\s+/g, '');
   if (encoding === 'hex' ? !/^(?:[0-9a-f]{2})*$/i.test(clean) : !/^[\w+/-]*={0,2}$/.test(clean)) return unknown;
   return decoded(w, c, encoding === 'hex' ? 'hex' : 'base64', clean.length, Buffer.from(clean, encoding as BufferEncoding));
@@ -88,7 +89,8 @@ function bufferFrom(w: JsWalker, c: JsCall): Value {
 
 function atob(w: JsWalker, c: JsCall): Value {
   const text = exactText(c.args[0]);
-  if (text === undefined || !/^[\w+/=\s-]+$/.test(text)) return derive(...c.args);
+  if (text === undefined) return { ...derive(...c.args), viaDecoder: true };
+  if (!/^[\w+/=\s-]+$/.test(text)) return derive(...c.args);
   return decoded(w, c, 'base64', text.length, Buffer.from(text, 'base64'));
 }
 

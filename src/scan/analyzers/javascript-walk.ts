@@ -69,6 +69,7 @@ export class JsWalker {
   readonly functions = new Map<string, Value>();
   #scope: Scope = { vars: new Map() };
   #depth = 0;
+  #binding: { node: JsNode; name: string } | undefined;
 
   constructor(rec: FactRecorder, text: string) {
     this.rec = rec;
@@ -128,10 +129,16 @@ export class JsWalker {
         return this.#dynamicImport(n);
       case 'ImportDeclaration':
         return this.#import(n);
-      case 'VariableDeclarator':
-        this.#assign(n.id as JsNode, this.eval(n.init as JsNode), n.init as JsNode | undefined);
+      case 'VariableDeclarator': {
+        const id = n.id as JsNode;
+        // `const c = net.connect(…, () => c.pipe(…))`: callbacks see `c` bound to the call's result.
+        if (id.type === 'Identifier' && isNode(n.init)) this.#binding = { node: n.init, name: id.name as string };
+        this.#assign(id, this.eval(n.init as JsNode), n.init as JsNode | undefined);
         return unknown;
+      }
       case 'AssignmentExpression': {
+        // Setting `process.env.X` still touches X (NODE_TLS_REJECT_UNAUTHORIZED = '0' must be seen).
+        if ((n.left as JsNode).type === 'MemberExpression' && n.operator === '=') this.eval(n.left as JsNode);
         let value = this.eval(n.right as JsNode);
         if (n.operator === '+=') value = concat([this.eval(n.left as JsNode), value]);
         this.#assign(n.left as JsNode, value, n.right as JsNode);
@@ -390,6 +397,7 @@ export class JsWalker {
     const handler = callHandlers.get(name) ?? (name.includes('#') ? callHandlers.get(name.slice(name.indexOf('#'))) : undefined);
     let result = handler?.(this, site);
     if (!result && recv?.type === 'environ') this.consume(recv, n);
+    if (this.#binding?.node === n && result && callbacks.length > 0) this.bind(this.#binding.name, result);
     for (const [fn, index] of callbacks) {
       const params = passThrough.has(method) ? [recv ?? unknown] : index > 0 && result?.type ? [result] : [unknown, result ?? unknown];
       const returned = this.#function(fn, params);

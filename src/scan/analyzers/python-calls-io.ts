@@ -166,7 +166,8 @@ export const ioHandlers: [string, CallHandler][] = [
   }],
   ...['tarfile.open', 'tarfile.TarFile', 'zipfile.ZipFile', 'zipfile.PyZipFile'].map((n): [string, CallHandler] => [n, archive]),
   ...['archive#add', 'archive#write'].map((n): [string, CallHandler] => [n, archiveAdd]),
-  ...['glob.glob', 'glob.iglob', 'os.listdir', 'os.walk', 'os.scandir'].map((n): [string, CallHandler] => [n, listing]),
+  // Listing names (os.listdir/walk/scandir) is not a read; a glob is how payloads sweep folders.
+  ...['glob.glob', 'glob.iglob'].map((n): [string, CallHandler] => [n, listing]),
   ...['sqlite3.connect'].map((n): [string, CallHandler] => [n, (w, c) => { const p = pathOf(c.args[0]); return p && p !== ':memory:' ? readValue(w, c.line, p) : unknown; }]),
   ...['os.getenv', 'os.environ.get', 'environ#get', 'os.getenvb', 'environ#__getitem__'].map((n): [string, CallHandler] => [n, envGet]),
   ...['environ#setdefault', 'environ#pop', 'environ#__contains__', 'environ#update', 'environ#__setitem__'].map((n): [string, CallHandler] => [n, () => unknown]),

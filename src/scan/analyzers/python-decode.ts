@@ -4,7 +4,7 @@
 
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { isMostlyPrintable, mediaKind, minEncodedLength } from './common/index.ts';
-import { exactText, literal, unknown, type Value } from './python-js-values.ts';
+import { derive, exactText, literal, unknown, type Value } from './python-js-values.ts';
 import type { CallHandler, CallSite, PyWalker } from './python-walk.ts';
 
 const b85Alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
@@ -115,7 +115,7 @@ function decoder(encoding: string, decode: (text: string) => Uint8Array | undefi
   return (w, c) => {
     const input = c.args[0] ?? c.kw.get('s') ?? unknown;
     const text = exactText(input);
-    if (text === undefined) return { sources: input.sources, ...(input.decoded ? { decoded: input.decoded } : {}), ...(input.remote !== undefined ? { remote: input.remote } : {}) };
+    if (text === undefined) return { ...derive(input), viaDecoder: true };
     return decodedValue(w, c, encoding, input, decode(text));
   };
 }
@@ -134,7 +134,7 @@ function inflate(bytes: Uint8Array): Uint8Array | undefined {
 function decompress(w: PyWalker, c: CallSite): Value {
   const input = c.args[0] ?? unknown;
   const bytes = input.bytes ?? (input.exact && input.text !== undefined ? Buffer.from(input.text, 'latin1') : undefined);
-  if (!bytes) return { sources: input.sources, ...(input.remote !== undefined ? { remote: input.remote } : {}) };
+  if (!bytes) return { ...derive(input), viaDecoder: true };
   return decodedValue(w, c, 'zlib', { ...input, text: undefined }, inflate(bytes));
 }
 
@@ -158,7 +158,7 @@ function codecsDecode(w: PyWalker, c: CallSite): Value {
 function marshalLoads(w: PyWalker, c: CallSite): Value {
   const input = c.args[0] ?? unknown;
   const length = input.bytes?.length ?? input.text?.length ?? 0;
-  if (!input.bytes && !input.exact) return { sources: input.sources, ...(input.remote !== undefined ? { remote: input.remote } : {}) };
+  if (!input.bytes && !input.exact) return { ...derive(input), viaDecoder: true };
   const decoded = w.rec.decode({ kind: 'decode', line: c.line, encoding: input.decoded ? `marshal+${input.decoded.encoding}` : 'marshal', length });
   return { sources: input.sources, decoded };
 }

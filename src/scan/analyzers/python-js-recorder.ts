@@ -56,7 +56,7 @@ export function guessCodeLang(text: string): Lang | undefined {
 }
 
 export function sourceOfValueInput(v: Value): 'decoded' | 'remote' | 'literal' | 'variable' | 'unknown' {
-  if (v.decoded) return 'decoded';
+  if (v.decoded || v.viaDecoder) return 'decoded';
   if (v.remote !== undefined) return 'remote';
   if (v.exact) return 'literal';
   return v.name ? 'variable' : 'unknown';
@@ -210,13 +210,12 @@ export class FactRecorder {
     return program;
   }
 
-  /** `v` runs as code of `lang` (exec, eval, new Function): literal code is analysed, remote code is a download-exec. */
+  /** `v` runs as code of `lang` (exec, eval, new Function): literal code is analysed again. */
   runCode(line: number, via: string, v: Value, lang: 'python' | 'javascript'): void {
+    // Remote code run in-process stays an exec-dynamic with input `remote` (remote-code-eval judges
+    // it); download-exec is for fetched files run as programs.
     this.exec(line, via, v, lang);
     if (v.exact && v.text !== undefined && !v.decoded) this.analyze(v.text, lang, line);
-    if (v.remote !== undefined) {
-      this.emit({ kind: 'download-exec', line, via, ...(v.remote ? { url: v.remote, host: hostAndPortOf(v.remote)?.host } : {}) });
-    }
   }
 
   markExecuted(draft: DecodeDraft, runAs: RunAs): void {

@@ -20,6 +20,8 @@ export interface Value {
   remote?: string;
   /** The value is (derived from) a decoded literal. */
   decoded?: DecodeDraft;
+  /** The value came out of a decoder whose input is not a literal (`b64decode(sys.argv[1])`). */
+  viaDecoder?: boolean;
   /** Raw bytes of a decoded literal that is not text (zlib input, marshal…). */
   bytes?: Uint8Array;
   /** Object kind for method dispatch: `socket`, `file`, `path`, `response`, `http-client`… */
@@ -81,6 +83,7 @@ export function derive(...values: readonly (Value | undefined)[]): Value {
   for (const v of present) {
     if (v.remote !== undefined && out.remote === undefined) out.remote = v.remote;
     if (v.decoded && !out.decoded) out.decoded = v.decoded;
+    if (v.viaDecoder) out.viaDecoder = true;
     if (v.bytes && !out.bytes) out.bytes = v.bytes;
   }
   return out;

@@ -283,6 +283,9 @@ export class PyWalker {
         return this.#dictionary(node);
       case 'subscript':
         return this.#subscript(node);
+      case 'generator_expression':
+      case 'list_comprehension':
+        return this.#comprehension(node);
       case 'for_in_clause': {
         const right = node.childForFieldName('right');
         const v = right ? this.#iterate(this.eval(right), right) : unknown;
@@ -299,6 +302,25 @@ export class PyWalker {
       default:
         return derive(...node.namedChildren.map((c) => (c ? this.eval(c) : unknown)));
     }
+  }
+
+  /**
+   * `(chr(c) for c in [104, 116, …])`: a list of the characters, so `''.join(…)` rebuilds the string;
+   * other comprehensions are evaluated once (their items are not known).
+   */
+  #comprehension(node: Node): Value {
+    const body = node.childForFieldName('body');
+    const clauses = node.namedChildren.filter((c) => c?.type === 'for_in_clause');
+    const clause = clauses.length === 1 ? clauses[0] : undefined;
+    const right = clause?.childForFieldName('right');
+    const left = clause?.childForFieldName('left');
+    if (body && right && left?.type === 'identifier' && /^chr\(\s*\w+\s*\)$/.test(body.text)) {
+      const list = this.eval(right);
+      if (list.items) {
+        return { sources: [], items: list.items.map((i) => (/^\d+$/.test(i.text ?? '') ? literal(String.fromCharCode(Number(i.text) & 0xffff)) : unknown)) };
+      }
+    }
+    return derive(...node.namedChildren.map((c) => (c ? this.eval(c) : unknown)));
   }
 
   #string(node: Node): Value {
@@ -448,7 +470,9 @@ export class PyWalker {
       name = v.qname ?? fn.text;
       if (v.qname === undefined) recv = v;
     }
-    for (const arg of argList?.namedChildren ?? []) {
+    // `f(x for x in y)`: the grammar gives the generator itself as the arguments node.
+    const argNodes = argList?.type === 'generator_expression' ? [argList] : (argList?.namedChildren ?? []);
+    for (const arg of argNodes) {
       if (!arg || arg.type === 'comment') continue;
       if (arg.type === 'keyword_argument') {
         const key = arg.childForFieldName('name')?.text ?? '';
