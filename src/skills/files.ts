@@ -29,14 +29,40 @@ const archiveMagic: { name: string; bytes: number[]; offset?: number }[] = [
 const startsWith = (data: Uint8Array, magic: number[], offset = 0) =>
   data.length >= offset + magic.length && magic.every((b, i) => data[offset + i] === b);
 
-function looksBinary(sample: Uint8Array): boolean {
+/** Share of control bytes in the sample, leaving out NUL, whitespace and ESC. */
+function controlShare(sample: Uint8Array): number {
   let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.1;
+  for (const byte of sample) if ((byte > 0 && byte < 0x09) || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
+  return sample.length > 0 ? control / sample.length : 0;
 }
+
+// Names that an interpreter, the agent or a person reads as text whatever bytes they hold.
+const textName = /\.(md|markdown|mdx|txt|rst|sh|bash|zsh|ksh|fish|ps1|psm1|psd1|bat|cmd|py|pyw|js|mjs|cjs|ts|mts|cts|jsx|tsx|json|jsonc|json5|ya?ml|toml|ini|cfg|conf|env|rb|pl|php|lua|html?|xml|svg|csv)$/i;
+
+/** Whether the sample is UTF-8; a multi-byte character cut at the end of the sample is fine. */
+function isUtf8(sample: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Binary for analysis, from the first 8 KiB: over 10 % control bytes, or a NUL in bytes that are not
+ * UTF-8. Script and Markdown names and shebang files are always text: a NUL in them stops neither bash,
+ * node nor the agent, so it must not stop the scanner (one NUL used to hide a whole SKILL.md).
+ */
+function isBinary(path: string, data: Uint8Array): boolean {
+  if (textName.test(path) || startsWith(data, [0x23, 0x21])) return false;
+  const sample = data.subarray(0, 8192);
+  return controlShare(sample) > 0.1 || (sample.includes(0) && !isUtf8(sample));
+}
+
+/** UTF-16 text with a byte order mark (PowerShell and Windows editors write it); interpreters run it. */
+const utf16Of = (data: Uint8Array): 'utf-16le' | 'utf-16be' | undefined =>
+  startsWith(data, [0xff, 0xfe]) ? 'utf-16le' : startsWith(data, [0xfe, 0xff]) ? 'utf-16be' : undefined;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
@@ -66,9 +92,14 @@ export function makeFile(
     issues.push({ code: 'nested-archive', file: path, message: `${archive.name} nested in the skill (not unpacked or analysed)` });
     return { ...base, kind: 'binary' };
   }
-  if (looksBinary(data.subarray(0, 8192))) return { ...base, kind: 'binary' };
   const cut = size > limits.maxAnalyzedBytes;
-  const slice = cut ? data.subarray(0, limits.maxAnalyzedBytes) : data;
+  const utf16 = utf16Of(data);
+  if (!utf16 && isBinary(path, data)) return { ...base, kind: 'binary' };
+  const slice = cut ? data.subarray(0, utf16 ? limits.maxAnalyzedBytes & ~1 : limits.maxAnalyzedBytes) : data;
+  if (utf16) {
+    if (cut) issues.push(tooLarge(path, limits, size));
+    return { ...base, kind: 'text', text: new TextDecoder(utf16).decode(slice), truncated: cut || undefined };
+  }
   let invalidUtf8 = false;
   let text: string;
   try {
@@ -79,14 +110,13 @@ export function makeFile(
     invalidUtf8 = !cut || text.slice(0, -1).includes('\uFFFD');
     if (invalidUtf8) issues.push({ code: 'invalid-utf8', file: path, message: 'text is not valid UTF-8; invalid bytes were replaced' });
   }
-  if (cut) {
-    issues.push({
-      code: 'file-too-large', file: path,
-      message: `only the first ${limits.maxAnalyzedBytes} of ${size} bytes were analysed`,
-    });
-  }
+  if (cut) issues.push(tooLarge(path, limits, size));
   return { ...base, kind: 'text', text, truncated: cut || undefined, invalidUtf8: invalidUtf8 || undefined };
 }
+
+const tooLarge = (path: string, limits: FileLimits, size: number): LoadIssue => ({
+  code: 'file-too-large', file: path, message: `only the first ${limits.maxAnalyzedBytes} of ${size} bytes were analysed`,
+});
 
 function isPortableExecutable(data: Uint8Array): boolean {
   if (data.length < 0x40) return false;
