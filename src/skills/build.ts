@@ -25,6 +25,7 @@ export interface Limits extends FileLimits {
   maxArchiveBytes: number;
   maxCompressionRatio: number;
   maxDepth: number;
+  concurrency: number;
 }
 
 export function limitsOf(options: LoadOptions = {}): Limits {
@@ -35,6 +36,7 @@ export function limitsOf(options: LoadOptions = {}): Limits {
     maxArchiveBytes: options.maxArchiveBytes ?? 256 * 1024 * 1024,
     maxCompressionRatio: options.maxCompressionRatio ?? 200,
     maxDepth: options.maxDepth ?? 8,
+    concurrency: options.concurrency ?? 16,
   };
 }
 

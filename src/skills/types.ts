@@ -133,6 +133,8 @@ export interface LoadOptions {
   maxCompressionRatio?: number;
   /** How deep to look for SKILL.md under a folder. Default 8. */
   maxDepth?: number;
+  /** How many skills are read at once (results still come in discovery order). Default 16. */
+  concurrency?: number;
 }
 
 export type LoadResult = { ok: true; skill: LoadedSkill } | { ok: false; error: LoadError };
