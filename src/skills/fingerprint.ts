@@ -12,11 +12,16 @@ export function countsForFingerprint(path: string, kind: string): boolean {
   return !path.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules');
 }
 
+// ClawHub sorts with a bare localeCompare, so its own hash follows the machine's locale (sv_SE puts
+// "ü" after "y", lt_LT puts "y" after "i"). Warden pins en-US, which is what Node picks when LANG is
+// unset, C or POSIX, so one skill has one hash on every Warden host.
+const collator = new Intl.Collator('en-US');
+
 export function fingerprint(files: readonly { path: string; sha256: string; kind?: string }[]): string {
   const lines = files
     .filter((f) => f.path && f.sha256 && countsForFingerprint(f.path, f.kind ?? 'text'))
     .map((f) => ({ path: f.path, sha256: f.sha256 }))
-    .sort((a, b) => a.path.localeCompare(b.path))
+    .sort((a, b) => collator.compare(a.path, b.path))
     .map((f) => `${f.path}:${f.sha256}`);
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
