@@ -8,6 +8,7 @@ import { registerOpenclawPolicy } from './commands/openclaw-policy.ts';
 import { registerSandbox } from './commands/sandbox.ts';
 import { registerSecrets } from './commands/secrets.ts';
 import { registerDoctor } from './commands/doctor.ts';
+import { registerAudit } from './commands/audit.ts';
 
 export interface Program {
   run(argv: string[]): Promise<number>;
@@ -36,6 +37,7 @@ export function createProgram(io: CliIo): Program {
       registerSandbox(program, io, exit);
       registerSecrets(program, io, exit);
       registerDoctor(program, io, exit);
+      registerAudit(program, io, exit);
       try {
         await program.parseAsync(argv, { from: 'user' });
       } catch (error) {

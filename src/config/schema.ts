@@ -50,6 +50,15 @@ export const egressConfigSchema = z
   })
   .strict();
 
+export const databaseConfigSchema = z
+  .object({
+    /** PostgreSQL connection string; WARDEN_DATABASE_URL overrides it. Unset: SQLite in the data directory. */
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+    /** Milliseconds a SQLite writer waits for another process's lock. */
+    busyTimeoutMs: z.number().int().min(0).default(5000),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Data directory (database, secret store, keys). Overridden by WARDEN_HOME. */
@@ -57,6 +66,9 @@ export const configSchema = z
     scan: scanConfigSchema.default(() => scanConfigSchema.parse({})),
     sandbox: sandboxConfigSchema.default(() => sandboxConfigSchema.parse({})),
     egress: egressConfigSchema.default(() => egressConfigSchema.parse({})),
+    database: databaseConfigSchema.default(() => databaseConfigSchema.parse({})),
+    /** The policy file (roles, approvals, quotas), relative to the config file; see docs/policy.md. */
+    policy: z.string().default('./policy.yaml'),
   })
   .strict();
 

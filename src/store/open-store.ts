@@ -17,15 +17,9 @@ export const SQLITE_FILE = 'warden.db';
 
 const INT8_OID = 20;
 
-/** The URL with its password masked, for messages. */
+/** The URL with its password masked (in the authority and in a `password=` parameter), for messages. */
 export function describeDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable WARDEN_DATABASE_URL)';
-  }
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@?#]*:)[^@/?#]*@/i, '$1***@').replace(/([?&]password=)[^&#]*/gi, '$1***');
 }
 
 function postgresDialect(url: string, poolSize: number): Dialect {
@@ -60,6 +54,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ? postgresDialect(options.databaseUrl, options.poolSize ?? 10)
       : createNodeSqliteDialect({ file: where, busyTimeoutMs: options.busyTimeoutMs ?? 5000 }),
   });
+  const hint = dialect === 'postgres' ? 'check WARDEN_DATABASE_URL and that the server is running' : 'check that the data directory is writable and not on a network file system';
   try {
     const migrator = new Migrator({
       db,
@@ -68,15 +63,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       migrationLockTableName: 'warden_migration_lock',
     });
     const { error, results } = await migrator.migrateToLatest();
-    if (error) {
-      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-      throw new WardenError('store-unavailable', `database ${where}: ${failed ? `migration ${failed} failed` : 'cannot migrate'}: ${(error as Error).message ?? String(error)}`, { where });
-    }
+    if (error) throw error;
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    if (failed) throw new Error(`migration ${failed} failed`);
   } catch (error) {
     await db.destroy().catch(() => {});
-    if (error instanceof WardenError) throw error;
-    const hint = dialect === 'postgres' ? 'check WARDEN_DATABASE_URL and that the server is running' : 'check that the data directory is writable and not on a network file system';
-    throw new WardenError('store-unavailable', `cannot open database ${where}: ${(error as Error).message}; ${hint}`, { where });
+    throw new WardenError('store-unavailable', `cannot open database ${where}: ${(error as Error)?.message ?? String(error)}; ${hint}`, { where });
   }
   let closed = false;
   return {

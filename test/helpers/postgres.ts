@@ -12,8 +12,11 @@ import pg from 'pg';
 export interface PgCluster {
   /** Connection string for the cluster's `postgres` database over the Unix socket. */
   url(database?: string): string;
-  /** Creates an empty database with a unique name and returns its URL. */
-  freshDatabase(): Promise<string>;
+  /**
+   * The process's test database, emptied (its public schema dropped and recreated: far cheaper than
+   * CREATE DATABASE). Close every store opened on it before the next call.
+   */
+  emptyDatabase(): Promise<string>;
 }
 
 const INSTALL_HINT = 'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: install them with `apt-get install postgresql` (the tests run against a throwaway cluster and never skip)';
@@ -37,7 +40,7 @@ function postgresIds(): { uid: number; gid: number } {
 }
 
 let started: Promise<PgCluster> | undefined;
-let counter = 0;
+let created = false;
 
 function start(): PgCluster {
   const bin = binDir();
@@ -77,12 +80,20 @@ function start(): PgCluster {
   const url = (database = 'postgres') => `postgresql://postgres@/${database}?host=${encodeURIComponent(dir)}`;
   return {
     url,
-    async freshDatabase() {
-      const name = `w${process.pid}_${++counter}`;
-      const client = new pg.Client({ connectionString: url() });
+    async emptyDatabase() {
+      const name = `w${process.pid}`;
+      const admin = new pg.Client({ connectionString: url() });
+      await admin.connect();
+      try {
+        if (!created) await admin.query(`CREATE DATABASE ${name}`);
+        created = true;
+      } finally {
+        await admin.end();
+      }
+      const client = new pg.Client({ connectionString: url(name) });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE ${name}`);
+        await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
       } finally {
         await client.end();
       }

@@ -5,7 +5,7 @@ import { describeDatabaseUrl, openStore } from '../../src/store/index.ts';
 import { startPostgres } from '../helpers/postgres.ts';
 import { storeConformance } from './conformance.ts';
 
-storeConformance({ dialect: 'postgres', fresh: async () => ({ databaseUrl: await (await startPostgres()).freshDatabase(), poolSize: 4 }) });
+storeConformance({ dialect: 'postgres', fresh: async () => ({ databaseUrl: await (await startPostgres()).emptyDatabase(), poolSize: 4 }) });
 
 describe('store: PostgreSQL specifics', () => {
   it('an unreachable server is a store-unavailable error that names the URL without its password', async () => {
@@ -21,6 +21,7 @@ describe('store: PostgreSQL specifics', () => {
 
   it('describeDatabaseUrl masks the password', () => {
     assert.equal(describeDatabaseUrl('postgresql://warden:s3cret@db.example:5432/warden'), 'postgresql://warden:***@db.example:5432/warden');
-    assert.equal(describeDatabaseUrl('not a url'), '(unparseable WARDEN_DATABASE_URL)');
+    assert.equal(describeDatabaseUrl('postgres://warden:p%40ss@/warden?host=/run/pg'), 'postgres://warden:***@/warden?host=/run/pg');
+    assert.equal(describeDatabaseUrl('postgres:///warden?user=w&password=s3cret'), 'postgres:///warden?user=w&password=***');
   });
 });
