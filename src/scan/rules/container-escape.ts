@@ -33,13 +33,13 @@ export const containerEscape: Rule = {
       if (program === 'nsenter') {
         const line = commandLine(cmd);
         const target = /(?:-t|--target)[ =]?(\d+)/.exec(line)?.[1];
-        if (target === '1' || /\s-a\b|--all/.test(line)) context.report({ messageId: 'nsenter', fact: cmd, data: { target: target ?? 'the host' }, severity: weigh('high', cmd) });
+        if (target === '1' || /\s-a\b|--all/.test(line)) context.report({ messageId: 'nsenter', fact: cmd, data: { target: target ?? 'the host' }, severity: weigh('high', cmd, context.skill) });
         continue;
       }
       if (!/^(?:docker|podman|nerdctl)$/.test(program) || !/^(?:run|create)$/.test(operands(cmd)[0] ?? '')) continue;
       const line = ' ' + cmd.args.join(' ');
       const hit = checks.find((c) => c.pattern.test(line));
-      if (hit) context.report({ messageId: 'container', fact: cmd, data: { what: hit.what }, severity: weigh(hit.severity, cmd) });
+      if (hit) context.report({ messageId: 'container', fact: cmd, data: { what: hit.what }, severity: weigh(hit.severity, cmd, context.skill) });
     }
   },
 };

@@ -23,11 +23,11 @@ export const decodedPayloadExec: Rule = {
     for (const fact of facts.of('decode')) {
       if (!fact.executed || fact.media) continue;
       reported.add(`${fact.file}:${fact.line}`);
-      context.report({ messageId: 'decoded', fact, severity: weigh('critical', fact), data: { encoding: fact.encoding, length: fact.length } });
+      context.report({ messageId: 'decoded', fact, severity: weigh('critical', fact, context.skill), data: { encoding: fact.encoding, length: fact.length } });
     }
     for (const fact of facts.of('exec-dynamic')) {
       if (fact.input !== 'decoded' || reported.has(`${fact.file}:${fact.line}`)) continue;
-      context.report({ messageId: 'evalDecoded', fact, severity: weigh('critical', fact), data: { via: fact.via } });
+      context.report({ messageId: 'evalDecoded', fact, severity: weigh('critical', fact, context.skill), data: { via: fact.via } });
     }
   },
 };

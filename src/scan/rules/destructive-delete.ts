@@ -39,7 +39,7 @@ export const destructiveDelete: Rule = {
       for (const target of targets) {
         const severity = classify(target);
         if (!severity) continue;
-        context.report({ messageId: shred ? 'shred' : 'remove', fact: cmd, data: { target }, severity: weigh(severity, cmd) });
+        context.report({ messageId: shred ? 'shred' : 'remove', fact: cmd, data: { target }, severity: weigh(severity, cmd, context.skill) });
         break;
       }
     }

@@ -27,7 +27,7 @@ export const diskWipe: Rule = {
       else if (program === 'format' && cmd.args.some((a) => /^[a-z]:$/i.test(a))) target = cmd.args.find((a) => /^[a-z]:$/i.test(a));
       if (!target) continue;
       if (program !== 'diskutil' && program !== 'format' && !device.test(target)) continue;
-      context.report({ messageId: 'wipe', fact: cmd, data: { target }, severity: weigh('critical', cmd) });
+      context.report({ messageId: 'wipe', fact: cmd, data: { target }, severity: weigh('critical', cmd, context.skill) });
     }
   },
 };

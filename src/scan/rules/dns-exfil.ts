@@ -30,12 +30,12 @@ export const dnsExfil: Rule = {
       reported.add(`${n.file}:${n.line}`);
       const oast = exfilSinkOf(n.host, n.url) !== undefined;
       const secret = (n.dataSources ?? []).some((s) => s.kind !== 'env' && s.kind !== 'system-info' && (s.kind !== 'file' || classifyPath(s.path)));
-      context.report({ messageId: 'dns', fact: n, severity: weigh(oast || secret ? 'critical' : 'high', n), data: { name: n.host ?? n.evidence.slice(0, 60) } });
+      context.report({ messageId: 'dns', fact: n, severity: weigh(oast || secret ? 'critical' : 'high', n, context.skill), data: { name: n.host ?? n.evidence.slice(0, 60) } });
     }
     for (const cmd of commandsNamed(facts, 'dig', 'nslookup', 'host', 'drill', 'resolve-dnsname')) {
       if (reported.has(`${cmd.file}:${cmd.line}`)) continue;
       const name = operands(cmd).find((a) => dataLabel.test(a));
-      if (name) context.report({ messageId: 'dns', fact: cmd, severity: weigh('high', cmd), data: { name } });
+      if (name) context.report({ messageId: 'dns', fact: cmd, severity: weigh('high', cmd, context.skill), data: { name } });
     }
   },
 };

@@ -21,7 +21,7 @@ export const dynamicEval: Rule = {
     for (const fact of facts.of('exec-dynamic')) {
       if (fact.input !== 'variable' && fact.input !== 'unknown') continue;
       if (toolInit.test(fact.evidence)) continue;
-      context.report({ messageId: 'dynamic', fact, severity: weigh('medium', fact), data: { via: fact.via } });
+      context.report({ messageId: 'dynamic', fact, severity: weigh('medium', fact, context.skill), data: { via: fact.via } });
     }
   },
 };

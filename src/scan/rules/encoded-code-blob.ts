@@ -27,7 +27,7 @@ export const encodedCodeBlob: Rule = {
       const url = looksLikeUrl(fact.decoded);
       if (!code && !url) continue;
       const severity = code && url ? 'high' : 'medium';
-      context.report({ messageId: code ? 'code' : 'url', fact, severity: weigh(severity, fact), data: { encoding: fact.encoding, length: fact.length } });
+      context.report({ messageId: code ? 'code' : 'url', fact, severity: weigh(severity, fact, context.skill), data: { encoding: fact.encoding, length: fact.length } });
     }
   },
 };

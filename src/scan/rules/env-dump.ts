@@ -22,8 +22,8 @@ export const envDump: Rule = {
   check(facts, context) {
     const foreign = dataSends(facts, context.skill, documentedHosts(facts, context.skill)).find((s) => isForeign(s.dest));
     for (const fact of facts.of('env-dump')) {
-      if (foreign) context.report({ messageId: 'dumpWithSend', fact, severity: weigh('medium', fact), data: { host: foreign.dest.label } });
-      else context.report({ messageId: 'dump', fact, severity: weigh('low', fact) });
+      if (foreign) context.report({ messageId: 'dumpWithSend', fact, severity: weigh('medium', fact, context.skill), data: { host: foreign.dest.label } });
+      else context.report({ messageId: 'dump', fact, severity: weigh('low', fact, context.skill) });
     }
   },
 };

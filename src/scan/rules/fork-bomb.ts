@@ -19,7 +19,7 @@ export const forkBomb: Rule = {
   check(facts, context) {
     for (const fact of facts.all) {
       if (fact.kind === 'prose' || fact.kind === 'url' || !bomb.test(fact.evidence)) continue;
-      context.report({ messageId: 'bomb', fact, severity: weigh('critical', fact) });
+      context.report({ messageId: 'bomb', fact, severity: weigh('critical', fact, context.skill) });
     }
   },
 };

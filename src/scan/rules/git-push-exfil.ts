@@ -46,7 +46,7 @@ export const gitPushExfil: Rule = {
       let detail = '';
       if (secretAdds.length > 0) [severity, detail] = ['critical', ` after adding secret files (line ${secretAdds[0]!.line})`];
       else if (secretReads) [severity, detail] = ['high', ' in a skill that reads secret stores'];
-      context.report({ messageId: 'push', fact: push, severity: weigh(severity, push), data: { remote, detail } });
+      context.report({ messageId: 'push', fact: push, severity: weigh(severity, push, context.skill), data: { remote, detail } });
     }
   },
 };

@@ -28,7 +28,7 @@ export const mailExfil: Rule = {
     for (const m of commandsNamed(facts, ...mailers)) {
       const path = secretIn(m.args) ?? (m.pipedFrom ? secretIn(piped(m)?.args ?? []) : undefined)
         ?? m.redirects?.filter((r) => r.op === '<').map((r) => r.target).find((t) => classifyPath(t));
-      if (path) context.report({ messageId: 'mail', fact: m, severity: weigh('critical', m), data: { path, program: programOf(m) } });
+      if (path) context.report({ messageId: 'mail', fact: m, severity: weigh('critical', m, context.skill), data: { path, program: programOf(m) } });
     }
   },
 };

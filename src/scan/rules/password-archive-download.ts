@@ -18,13 +18,13 @@ export const passwordArchiveDownload: Rule = {
   check(facts, context) {
     const downloaded = facts.of('download').length + facts.of('download-exec').length > 0;
     for (const fact of facts.of('download')) {
-      if (fact.passwordProtected) context.report({ messageId: 'archive', fact, data: { how: fact.evidence.slice(0, 60) }, severity: weigh('high', fact) });
+      if (fact.passwordProtected) context.report({ messageId: 'archive', fact, data: { how: fact.evidence.slice(0, 60) }, severity: weigh('high', fact, context.skill) });
     }
     if (!downloaded) return;
     for (const cmd of facts.of('command')) {
       const program = programOf(cmd);
       const withPassword = (program === 'unzip' && cmd.args.includes('-P')) || (/^7z[ar]?$/.test(program) && cmd.args.some((a) => /^-p\S+/.test(a)));
-      if (withPassword) context.report({ messageId: 'archive', fact: cmd, data: { how: commandLine(cmd).slice(0, 60) }, severity: weigh('high', cmd) });
+      if (withPassword) context.report({ messageId: 'archive', fact: cmd, data: { how: commandLine(cmd).slice(0, 60) }, severity: weigh('high', cmd, context.skill) });
     }
   },
 };

@@ -27,7 +27,7 @@ export const powershellCradle: Rule = {
       else if (fact.kind === 'command' && cradle.test(fact.evidence)) url = /https?:\/\/[^\s'")]+/.exec(fact.evidence)?.[0];
       else continue;
       const judged = judgeRemote(url, host, context.skill);
-      context.report({ messageId: 'cradle', fact, severity: weigh(remoteSeverity[judged.trust], fact), data: { why: judged.why, host: judged.host } });
+      context.report({ messageId: 'cradle', fact, severity: weigh(remoteSeverity[judged.trust], fact, context.skill), data: { why: judged.why, host: judged.host } });
     }
   },
 };

@@ -22,7 +22,7 @@ export const remoteCodeEval: Rule = {
       if (fact.input !== 'remote' || fact.context.lang === 'powershell' || covered.has(`${fact.file}:${fact.line}`)) continue;
       const judged = judgeRemote(fact.url, undefined, context.skill);
       const base = judged.trust === 'vendor' ? 'low' : remoteSeverity[judged.trust] === 'high' ? 'critical' : remoteSeverity[judged.trust];
-      context.report({ messageId: 'evalRemote', fact, severity: weigh(base, fact), data: { why: judged.why, host: judged.host, via: fact.via } });
+      context.report({ messageId: 'evalRemote', fact, severity: weigh(base, fact, context.skill), data: { why: judged.why, host: judged.host, via: fact.via } });
     }
   },
 };

@@ -28,7 +28,7 @@ export const remoteScriptExec: Rule = {
         context.report({ messageId: 'verified', fact, data: { host: judged.host }, severity: 'info' });
         continue;
       }
-      const severity = weigh(remoteSeverity[judged.trust], fact);
+      const severity = weigh(remoteSeverity[judged.trust], fact, context.skill);
       context.report({ messageId: 'run', fact, severity, data: { why: judged.why, host: judged.host, via: fact.via } });
     }
     // Shapes the analyzers did not mark; the engine keeps one finding per line.
@@ -37,7 +37,7 @@ export const remoteScriptExec: Rule = {
       if (marked.has(`${run.fact.file}:${run.fact.line}`) || run.fact.context.lang === 'powershell') continue;
       const judged = judgeRemote(run.url, undefined, context.skill);
       if (run.verified) context.report({ messageId: 'verified', fact: run.fact, data: { host: judged.host }, severity: 'info' });
-      else context.report({ messageId: 'run', fact: run.fact, severity: weigh(remoteSeverity[judged.trust], run.fact), data: { why: judged.why, host: judged.host, via: run.via } });
+      else context.report({ messageId: 'run', fact: run.fact, severity: weigh(remoteSeverity[judged.trust], run.fact, context.skill), data: { why: judged.why, host: judged.host, via: run.via } });
     }
   },
 };

@@ -40,7 +40,7 @@ export const reverseShellCommand: Rule = {
     const fifoLines = new Set(facts.of('command').filter((c) => programOf(c) === 'mkfifo').map((c) => `${c.file}:${c.line}`));
     for (const cmd of facts.of('command')) {
       const how = shape(cmd, fifoLines);
-      if (how) context.report({ messageId: 'shell', fact: cmd, severity: weigh('critical', cmd), data: { how } });
+      if (how) context.report({ messageId: 'shell', fact: cmd, severity: weigh('critical', cmd, context.skill), data: { how } });
     }
   },
 };

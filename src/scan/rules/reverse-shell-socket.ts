@@ -27,7 +27,7 @@ export const reverseShellSocket: Rule = {
       if (!s.interactive) continue;
       interactiveFiles.add(s.file);
       const target = s.listen ? `port ${s.port ?? '?'}` : `${s.host ?? '?'}${s.port ? ':' + s.port : ''}`;
-      context.report({ messageId: 'interactive', fact: s, severity: weigh('critical', s), data: { direction: s.listen ? 'listening on' : 'to', target } });
+      context.report({ messageId: 'interactive', fact: s, severity: weigh('critical', s, context.skill), data: { direction: s.listen ? 'listening on' : 'to', target } });
     }
     const imports = facts.of('import');
     for (const s of facts.of('socket')) {
@@ -35,7 +35,7 @@ export const reverseShellSocket: Rule = {
       const modules = imports.filter((i) => i.file === s.file && spawnModules.test(i.module)).map((i) => i.module);
       const wantsPty = modules.includes('pty') || (modules.some((m) => m.includes('child_process')) && s.context.lang === 'javascript');
       if (!wantsPty) continue;
-      context.report({ messageId: 'socketAndSpawn', fact: s, severity: weigh('high', s), data: { target: `${s.host ?? '?'}${s.port ? ':' + s.port : ''}`, module: modules.join(', ') } });
+      context.report({ messageId: 'socketAndSpawn', fact: s, severity: weigh('high', s, context.skill), data: { target: `${s.host ?? '?'}${s.port ? ':' + s.port : ''}`, module: modules.join(', ') } });
     }
   },
 };

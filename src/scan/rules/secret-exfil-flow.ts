@@ -40,7 +40,7 @@ export const secretExfilFlow: Rule = {
       for (const source of n.dataSources ?? []) consider(n, source, n);
     }
     for (const [fact, { j, host }] of best) {
-      context.report({ messageId: 'sent', fact, severity: weigh(j.severity, fact), data: { what: j.what, host } });
+      context.report({ messageId: 'sent', fact, severity: weigh(j.severity, fact, context.skill), data: { what: j.what, host } });
     }
   },
 };

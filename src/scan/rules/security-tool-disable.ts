@@ -41,9 +41,9 @@ export const securityToolDisable: Rule = {
       if (!hit) continue;
       const quarantine = program === 'xattr';
       if (quarantine && downloads) {
-        context.report({ messageId: 'disableDownloaded', fact: cmd, data: { what: hit.what }, severity: weigh('high', cmd) });
+        context.report({ messageId: 'disableDownloaded', fact: cmd, data: { what: hit.what }, severity: weigh('high', cmd, context.skill) });
       } else {
-        context.report({ messageId: 'disable', fact: cmd, data: { what: hit.what || commandLine(cmd) }, severity: weigh(hit.severity, cmd) });
+        context.report({ messageId: 'disable', fact: cmd, data: { what: hit.what || commandLine(cmd) }, severity: weigh(hit.severity, cmd, context.skill) });
       }
     }
   },

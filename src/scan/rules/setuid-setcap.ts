@@ -24,11 +24,11 @@ export const setuidSetcap: Rule = {
       if (!mode || !target) continue;
       if (cmd.name.endsWith('chmod')) {
         if (/^(?:[ugoa]*\+[rwxt]*s|[2467]\d{3})$/.test(mode)) {
-          context.report({ messageId: 'setuid', fact: cmd, data: { target, mode }, severity: weigh('high', cmd) });
+          context.report({ messageId: 'setuid', fact: cmd, data: { target, mode }, severity: weigh('high', cmd, context.skill) });
         }
       } else {
         const onlyBind = /^cap_net_bind_service[=+]/i.test(mode);
-        context.report({ messageId: 'setcap', fact: cmd, data: { caps: mode, target }, severity: weigh(onlyBind ? 'medium' : 'high', cmd) });
+        context.report({ messageId: 'setcap', fact: cmd, data: { caps: mode, target }, severity: weigh(onlyBind ? 'medium' : 'high', cmd, context.skill) });
       }
     }
   },

@@ -23,7 +23,7 @@ export const stringBuiltCommand: Rule = {
       const url = looksLikeUrl(fact.decoded);
       if (!code && !url) continue;
       const text = (fact.decoded ?? '').replace(/\s+/g, ' ').slice(0, 60);
-      context.report({ messageId: 'built', fact, severity: weigh('high', fact), data: { what: code ? 'a command' : 'a URL', encoding: fact.encoding, text } });
+      context.report({ messageId: 'built', fact, severity: weigh('high', fact, context.skill), data: { what: code ? 'a command' : 'a URL', encoding: fact.encoding, text } });
     }
   },
 };

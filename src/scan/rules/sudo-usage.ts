@@ -22,9 +22,9 @@ export const sudoUsage: Rule = {
     for (const cmd of facts.of('command')) {
       const program = programOf(cmd);
       if (program === 'sudo' && hasFlag(cmd, 'S', '--stdin') && cmd.pipedFrom) {
-        context.report({ messageId: 'password', fact: cmd, severity: weigh('high', cmd) });
+        context.report({ messageId: 'password', fact: cmd, severity: weigh('high', cmd, context.skill) });
       } else if (cmd.elevated) {
-        context.report({ messageId: 'sudo', fact: cmd, data: { program }, severity: weigh('low', cmd) });
+        context.report({ messageId: 'sudo', fact: cmd, data: { program }, severity: weigh('low', cmd, context.skill) });
       }
     }
   },

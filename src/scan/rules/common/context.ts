@@ -3,7 +3,7 @@
 // attacks ("Examples of malicious patterns", "Never run this") is a quotation, and weighs less.
 
 import type { Fact, FactContext } from '../../facts.ts';
-import type { Severity } from '../../types.ts';
+import type { Severity, SkillInfo } from '../../types.ts';
 
 const teachingHeading = /\b(?:malicious|attacks?|attacker|exploits?|threats?|iocs?|indicators?|red flags?|anti-?patterns?|never (?:run|do|use)|do not (?:run|use)|don'?t (?:run|use)|dangerous|unsafe|bad (?:example|practice)|what not to|detect(?:s|ion|ed)?|examples? of|vulnerab\w*|payloads?|phishing|scam)\b|恶意|攻击|危险|不要运行|示例/i;
 
@@ -36,7 +36,28 @@ export function raise(severity: Severity, steps = 1): Severity {
   return order[Math.max(0, order.indexOf(severity) - steps)]!;
 }
 
-/** The severity a fact's context allows: two steps lower under a teaching heading. */
-export function weigh(severity: Severity, fact: Fact): Severity {
-  return isTeaching(fact.context) ? lower(severity, 2) : severity;
+const teachingPurpose = /\b(?:teach(?:es|ing)?|training|educational|awareness|course|tutorial|lessons?|learn(?:ing)?|field guide|explains?)\b/i;
+const attackTopic = /\b(?:attacks?|injections?|phishing|malware|droppers?|exploits?|threats?|social[- ]engineering|supply[- ]chain|security)\b/i;
+const purposeCache = new WeakMap<SkillInfo, boolean>();
+
+/** The skill says it teaches about attacks (a security course, a guide to prompt injection). */
+export function isTeachingSkill(skill: SkillInfo): boolean {
+  let known = purposeCache.get(skill);
+  if (known === undefined) {
+    known = teachingPurpose.test(skill.description) && attackTopic.test(skill.description);
+    purposeCache.set(skill, known);
+  }
+  return known;
+}
+
+/**
+ * The severity a fact's context allows: two steps lower under a teaching heading; one step lower
+ * in the documentation (not the scripts, never hidden text) of a skill whose stated purpose is
+ * teaching about attacks, so its quoted examples stay below a verdict while a hostile one (critical)
+ * still shows.
+ */
+export function weigh(severity: Severity, fact: Fact, skill?: SkillInfo): Severity {
+  if (isTeaching(fact.context)) return lower(severity, 2);
+  if (skill && isDocumentation(fact.context) && !fact.context.hidden && isTeachingSkill(skill)) return lower(severity);
+  return severity;
 }

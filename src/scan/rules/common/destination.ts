@@ -81,6 +81,18 @@ export function isOwnApiHost(envName: string, host: string, guess = true): boole
 }
 
 /**
+ * The host is the API of a credential the skill declares. Short-lived tokens minted at run time
+ * from declared app keys (DingTalk, Feishu, WeCom access tokens) go to that same API under names the
+ * skill cannot declare in advance (`$TOKEN`, `access_token`), so a secret sent there is the skill's
+ * own business. Drop boxes never count, whatever a declared variable is called.
+ */
+export function isDeclaredApiHost(host: string, skill: SkillInfo): boolean {
+  if (exfilSinkOf(host)) return false;
+  for (const name of skill.declaredEnv) if (isOwnApiHost(name, host)) return true;
+  return false;
+}
+
+/**
  * Hosts the skill names as its own: homepage and frontmatter URLs, hosts in the description, and
  * hosts of links in its documentation prose (not in code).
  */
@@ -124,4 +136,22 @@ export function dataSends(facts: FactIndex, skill: SkillInfo, docHosts: Readonly
 /** A destination where nobody but the skill's author reads what arrives. */
 export function isForeign(dest: Destination): boolean {
   return dest.kind === 'exfil-sink' || dest.kind === 'raw-ip' || dest.kind === 'unknown';
+}
+
+/**
+ * `file:line` keys of sends to a chat-bot sink (Telegram bot API, Discord webhook) that carry a
+ * declared secret env var: in the URL (`bot${TELEGRAM_BOT_TOKEN}`) or among the data the analyzer
+ * traced into the request. That bot belongs to whoever configures the skill.
+ */
+export function ownBotLines(facts: FactIndex, skill: SkillInfo): Set<string> {
+  const lines = new Set<string>();
+  const declaredSecret = (name: string) => skill.declaredEnv.has(name) && isSecretEnvName(name);
+  for (const n of facts.of('network')) {
+    const host = n.host ?? hostOfUrl(n.url);
+    if (!host || exfilSinkOf(host, n.url) !== 'chat-bot') continue;
+    const inUrl = [...(n.url ?? '').matchAll(/\$\{?([A-Za-z_]\w*)/g)].some((m) => declaredSecret(m[1]!));
+    const traced = (n.dataSources ?? []).some((s) => s.kind === 'env' && declaredSecret(s.name));
+    if (inUrl || traced) lines.add(`${n.file}:${n.line}`);
+  }
+  return lines;
 }

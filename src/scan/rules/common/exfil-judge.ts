@@ -4,7 +4,7 @@
 
 import type { Source } from '../../facts.ts';
 import type { Severity, SkillInfo } from '../../types.ts';
-import { isOwnApiHost, isSecretEnvName, type Destination } from './destination.ts';
+import { isDeclaredApiHost, isOwnApiHost, isSecretEnvName, type Destination } from './destination.ts';
 import { classifyPath } from './sensitive-paths.ts';
 
 export interface ExfilJudgement {
@@ -25,6 +25,7 @@ function envSeverity(name: string, dest: Destination, skill: SkillInfo): Severit
   if (!isSecretEnvName(name) || dest.kind === 'local' || dest.kind === 'user-configured') return undefined;
   if (dest.host && isOwnApiHost(name, dest.host, dest.kind !== 'exfil-sink')) return undefined;
   const declared = skill.declaredEnv.has(name);
+  if (!declared && dest.kind !== 'exfil-sink' && dest.host && isDeclaredApiHost(dest.host, skill)) return undefined;
   switch (dest.kind) {
     case 'exfil-sink': return 'critical';
     case 'raw-ip': return declared ? 'high' : 'critical';

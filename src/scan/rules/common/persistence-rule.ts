@@ -58,7 +58,7 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         if (spec.critical?.test(content)) severity = 'critical';
         else if (hostile) severity = raise(severity);
         const data = { path, label: target.label };
-        context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact) });
+        context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact, context.skill) });
       };
       for (const cmd of facts.of('command')) {
         const ops = operands(cmd);
@@ -67,7 +67,7 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         const hit = spec.commands?.(cmd);
         if (hit) {
           const severity = hostileContent.test(cmd.evidence) ? raise(hit.severity) : hit.severity;
-          context.report({ messageId: 'command', fact: cmd, data: { what: hit.what }, severity: weigh(severity, cmd) });
+          context.report({ messageId: 'command', fact: cmd, data: { what: hit.what }, severity: weigh(severity, cmd, context.skill) });
         }
       }
       // After commands, so a `crontab -` reads as the command it is, not the spool file it writes.

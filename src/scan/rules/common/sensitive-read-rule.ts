@@ -44,7 +44,7 @@ export function createSensitiveReadRule(spec: SensitiveReadSpec): Rule {
       const reportPath = (fact: Fact, path: string) => {
         const row = classifyPath(path);
         if (!row || !wanted.has(row.class)) return;
-        const severity = weigh(escalate(spec.severity), fact);
+        const severity = weigh(escalate(spec.severity), fact, context.skill);
         if (foreign) context.report({ messageId: 'readWithSend', fact, severity, data: { path, label: row.label, host: foreign.dest.label } });
         else context.report({ messageId: 'read', fact, severity, data: { path, label: row.label } });
       };
@@ -54,7 +54,7 @@ export function createSensitiveReadRule(spec: SensitiveReadSpec): Rule {
           for (const arg of cmd.args) if (!arg.startsWith('-')) reportPath(cmd, arg.replace(/^@/, ''));
         }
         const hit = spec.commands?.(cmd);
-        if (hit) context.report({ messageId: 'command', fact: cmd, severity: weigh(escalate(hit.severity), cmd), data: { what: hit.what || commandLine(cmd) } });
+        if (hit) context.report({ messageId: 'command', fact: cmd, severity: weigh(escalate(hit.severity), cmd, context.skill), data: { what: hit.what || commandLine(cmd) } });
       }
     },
   };
