@@ -24,7 +24,8 @@ function describe(error: unknown): string {
 
 async function loadFolderSkill(dir: string, limits: Limits): Promise<LoadResult> {
   try {
-    return buildSkill(dir, basename(dir), await readFolder(dir, limits), limits);
+    const { files, issues } = await readFolder(dir, limits);
+    return buildSkill(dir, basename(dir), files, limits, issues);
   } catch (error) {
     return fail(dir, `cannot read skill folder: ${describe(error)}`);
   }
@@ -48,7 +49,30 @@ type Job = () => Promise<LoadResult[]>;
 
 const done = (result: LoadResult): Job => () => Promise.resolve([result]);
 const folderJob = (dir: string, limits: Limits): Job => async () => [await loadFolderSkill(dir, limits)];
-const bundleJob = (file: string, limits: Limits): Job => () => loadBundle(file, limits);
+
+/**
+ * At most two bundles are held in memory at once, whatever the concurrency: each may take up to
+ * `maxArchiveBytes` compressed plus as much inflated.
+ */
+function slots(n: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (run) => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await run();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** The limits of one loadSkills call, with its bundle slots. */
+type Run = Limits & { bundleSlots: ReturnType<typeof slots> };
+
+const bundleJob = (file: string, limits: Run): Job => () => limits.bundleSlots(() => loadBundle(file, limits));
 
 /**
  * Runs up to `width` jobs at once (file I/O waits, it does not compute) and yields their results in
@@ -64,7 +88,7 @@ async function* ordered(jobs: AsyncIterable<Job>, width: number): AsyncGenerator
 }
 
 /** Walks a folder that is not itself a skill, finding skill folders and bundles in name order. */
-async function* discover(dir: string, depth: number, limits: Limits): AsyncGenerator<Job> {
+async function* discover(dir: string, depth: number, limits: Run): AsyncGenerator<Job> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -84,7 +108,7 @@ async function* discover(dir: string, depth: number, limits: Limits): AsyncGener
 }
 
 /** A folder is a skill when it holds a manifest; otherwise the skills and bundles below it. */
-async function* fromFolder(dir: string, depth: number, limits: Limits): AsyncGenerator<Job> {
+async function* fromFolder(dir: string, depth: number, limits: Run): AsyncGenerator<Job> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -97,7 +121,7 @@ async function* fromFolder(dir: string, depth: number, limits: Limits): AsyncGen
 }
 
 /** The jobs for one input path as given on the command line. */
-async function* jobsFor(input: string, limits: Limits): AsyncGenerator<Job> {
+async function* jobsFor(input: string, limits: Run): AsyncGenerator<Job> {
   let info;
   try {
     info = await lstat(input);
@@ -123,13 +147,13 @@ async function* jobsFor(input: string, limits: Limits): AsyncGenerator<Job> {
   }
 }
 
-async function* allJobs(paths: readonly string[], limits: Limits): AsyncGenerator<Job> {
+async function* allJobs(paths: readonly string[], limits: Run): AsyncGenerator<Job> {
   for (const input of paths) yield* jobsFor(input, limits);
 }
 
 /** Yields one result per skill found and one error per input (or part of one) that cannot be loaded. */
 export function loadSkills(paths: readonly string[], options: LoadOptions = {}): AsyncGenerator<LoadResult> {
-  const limits = limitsOf(options);
+  const limits: Run = { ...limitsOf(options), bundleSlots: slots(2) };
   return ordered(allJobs(paths, limits), limits.concurrency);
 }
 

@@ -193,3 +193,14 @@ test('a bundle without SKILL.md and a symlinked SKILL.md are LoadErrors', async 
   assert.match(errors[0]!.message, /symlink/);
   assert.match(errors[1]!.message, /no SKILL\.md/);
 });
+
+test('a folder skill holding more than maxArchiveBytes: the rest is hashed, not held, and skill-too-large is reported', async () => {
+  const files: Record<string, string> = { 'fat/SKILL.md': skillMd('fat') };
+  for (let i = 0; i < 6; i++) files[`fat/part${i}.txt`] = `${i}`.repeat(1000);
+  const { hostile } = await batch(files, { maxArchiveBytes: 3500 });
+  assert.deepEqual(codes(hostile).filter((c) => c === 'skill-too-large'), ['skill-too-large']);
+  const held = hostile!.files.reduce((n, f) => n + (f.text?.length ?? 0), 0);
+  assert.ok(held <= 3500, `held ${held} bytes`);
+  const last = hostile!.files.find((f) => f.path === 'part5.txt')!;
+  assert.equal(last.sha256, sha('5'.repeat(1000)), 'hashed over the whole file even when not held');
+});

@@ -73,3 +73,14 @@ test('tar mode bits survive as executable', () =>
     assert.equal(result.skill.files.find((f) => f.path === 'run.sh')?.executable, true);
     assert.deepEqual(codes(result.skill), []);
   }));
+
+test('results come in discovery order whatever the concurrency', () =>
+  withTree(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`tree/s${String(i).padStart(2, '0')}/SKILL.md`, skillMd(`s${i}`)])), async (root) => {
+    await writeFile(join(root, 'tree/m.zip'), makeZip([{ name: 'SKILL.md', data: skillMd('zipped') }]));
+    const expected = [...Array.from({ length: 40 }, (_, i) => join(root, 'tree', `s${String(i).padStart(2, '0')}`))];
+    expected.splice(0, 0, join(root, 'tree/m.zip'));
+    for (const concurrency of [1, 7, 64]) {
+      const paths = skillsOf(await collect([join(root, 'tree')], { concurrency })).map((s) => s.path);
+      assert.deepEqual(paths, expected, `concurrency ${concurrency}`);
+    }
+  }));
