@@ -70,9 +70,36 @@ function parseLines(yaml: string): Record<string, string> {
   return out;
 }
 
+/**
+ * Deepest `[`/`{` nesting in the text (quotes not considered, so it can only overstate). YAML's and
+ * JSON5's parsers recurse once per level: a few hundred KB of brackets took seconds to overflow.
+ */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** Far deeper than any real frontmatter (metadata nests about five levels). */
+const maxFlowDepth = 64;
+
+const tooDeep = (file: string, what: string, depth: number): LoadIssue => ({
+  code: 'frontmatter-invalid', file, message: `${what} nests ${depth} levels deep (limit ${maxFlowDepth}); not parsed`,
+});
+
 function parseMetadata(value: unknown, issues: LoadIssue[], file: string): Obj {
   if (isObj(value)) return value;
   if (typeof value === 'string' && value.trim() !== '') {
+    const depth = flowDepth(value);
+    if (depth > maxFlowDepth) {
+      issues.push(tooDeep(file, 'metadata', depth));
+      return {};
+    }
     try {
       const parsed: unknown = JSON5.parse(value);
       if (isObj(parsed)) return parsed;
@@ -123,29 +150,37 @@ function normalise(block: Obj): OpenClawMetadata {
   };
 }
 
+/** The frontmatter map: YAML (core schema) unless it is too deep or broken, then OpenClaw's line reader. */
+function readFrontmatter(yaml: string, file: string, issues: LoadIssue[]): Obj {
+  const lines = parseLines(yaml);
+  const depth = flowDepth(yaml);
+  if (depth > maxFlowDepth) {
+    issues.push(tooDeep(file, 'frontmatter', depth));
+    return lines;
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(yaml, { schema: 'core', uniqueKeys: false });
+  } catch (error) {
+    issues.push({ code: 'frontmatter-invalid', file, message: `frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); read line by line` });
+    return lines;
+  }
+  if (!isObj(parsed)) {
+    if (parsed != null) issues.push({ code: 'frontmatter-invalid', file, message: 'frontmatter is not a key/value map; read line by line' });
+    return lines;
+  }
+  // OpenClaw lets a line-read `metadata` that looks like JSON win over YAML's reading of it (the
+  // string is then JSON5-parsed); other keys keep YAML's value, which is what OpenClaw uses for them.
+  if (lines.metadata?.startsWith('{')) parsed.metadata = lines.metadata;
+  return parsed;
+}
+
 export function parseManifest(text: string, file: string): { manifest: SkillManifest; issues: LoadIssue[] } {
   const issues: LoadIssue[] = [];
   const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const split = splitFrontmatter(clean);
   if (split.unterminated) issues.push({ code: 'frontmatter-invalid', file, message: 'frontmatter starts with --- but never ends' });
-  let fm: Obj = {};
-  if (split.yaml !== undefined) {
-    const lines = parseLines(split.yaml);
-    try {
-      const parsed: unknown = parseYaml(split.yaml, { schema: 'core', uniqueKeys: false });
-      if (isObj(parsed)) fm = parsed;
-      else {
-        fm = lines;
-        if (parsed != null) issues.push({ code: 'frontmatter-invalid', file, message: 'frontmatter is not a key/value map; read line by line' });
-      }
-      // OpenClaw lets a line-read `metadata` that looks like JSON win over YAML's reading of it (the
-      // string is then JSON5-parsed); other keys keep YAML's value, which is what OpenClaw uses for them.
-      if (lines.metadata?.startsWith('{')) fm.metadata = lines.metadata;
-    } catch (error) {
-      fm = lines;
-      issues.push({ code: 'frontmatter-invalid', file, message: `frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}); read line by line` });
-    }
-  }
+  const fm: Obj = split.yaml === undefined ? {} : readFrontmatter(split.yaml, file, issues);
   const meta = parseMetadata(fm.metadata, issues, file);
   const { block, key } = openclawBlock(meta);
   const openclaw = normalise(block);

@@ -232,3 +232,27 @@ describe('manifest: framing and damage', () => {
   });
 
 });
+
+describe('manifest: resource attacks', () => {
+  // Each of these took seconds in the YAML or JSON5 parser before the depth check; the test only
+  // asserts the outcome (no throw, an issue, the name still read), never the time.
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  const table: { name: string; text: string; issue: RegExp }[] = [
+    { name: 'brackets nested 100,000 deep in a frontmatter value', text: `---\nname: deep\ntags: ${deep(100_000)}\n---\n`, issue: /frontmatter nests 100000 levels/ },
+    { name: 'metadata JSON nested 50,000 deep', text: `---\nname: deep\nmetadata: {"openclaw": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}\n---\n`, issue: /metadata nests 50001 levels/ },
+    { name: 'a YAML alias bomb', text: `---\nname: deep\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\n`, issue: /alias/ },
+  ];
+  for (const c of table) {
+    it(c.name, () => {
+      const { manifest, issues } = parse(c.text);
+      assert.equal(manifest.name, 'deep');
+      assert.ok(issues.some((i) => i.code === 'frontmatter-invalid' && c.issue.test(i.message)), JSON.stringify(issues.map((i) => i.message.slice(0, 100))));
+    });
+  }
+
+  it('ordinary nesting (a few levels) is parsed as before', () => {
+    const { manifest, issues } = parse(fm(`name: ok\nmetadata: {"openclaw":{"install":[{"kind":"node","package":"x","bins":["x"],"os":["linux"]}]}}\n`));
+    assert.deepEqual(issues, []);
+    assert.equal(manifest.openclaw.install[0]?.package, 'x');
+  });
+});
