@@ -87,7 +87,7 @@ async function* ordered(jobs: AsyncIterable<Job>, width: number): AsyncGenerator
   while (queue.length > 0) yield* await queue.shift()!;
 }
 
-/** Walks a folder that is not itself a skill, finding skill folders and bundles in name order. */
+/** Walks a folder that is not itself a skill, finding skill folders and bundles in name order; its entries are `depth` levels below the input. */
 async function* discover(dir: string, depth: number, limits: Run): AsyncGenerator<Job> {
   let entries: Dirent[];
   try {
@@ -101,7 +101,7 @@ async function* discover(dir: string, depth: number, limits: Run): AsyncGenerato
     const abs = join(dir, entry.name);
     if (entry.isFile() && bundlePattern.test(entry.name)) {
       yield bundleJob(abs, limits);
-    } else if (entry.isDirectory() && !skippedDirs.has(entry.name) && depth < limits.maxDepth) {
+    } else if (entry.isDirectory() && !skippedDirs.has(entry.name) && depth <= limits.maxDepth) {
       yield* fromFolder(abs, depth, limits);
     }
   }

@@ -131,7 +131,7 @@ export interface LoadOptions {
   maxArchiveEntries?: number;
   maxArchiveBytes?: number;
   maxCompressionRatio?: number;
-  /** How deep to look for SKILL.md under a folder. Default 8. */
+  /** How many folder levels below an input may be a skill folder (a mirror `owner/slug/` needs 2). Default 8. */
   maxDepth?: number;
   /** How many skills are read at once (results still come in discovery order). Default 16. */
   concurrency?: number;
