@@ -60,6 +60,23 @@ describe('symlinks are never followed', () => {
     }));
 });
 
+describe('damaged manifests', () => {
+  it('broken YAML, an unterminated block and 100,000 nested brackets: issues on loaded skills, the batch goes on', () =>
+    withTree({
+      ...good,
+      'broken/SKILL.md': '---\nname: broken\ndescription: Use this: then that\n  bad: [\n---\n# Body\n',
+      'open/SKILL.md': '---\nname: open\n# never closed\n',
+      'deep/SKILL.md': `---\nname: deep\nx: ${'['.repeat(100_000)}\n---\n`,
+    }, async (root) => {
+      const inputs = ['broken', 'open', 'deep'].map((p) => join(root, p));
+      const results = await collect([...inputs, join(root, 'good')]);
+      assertGoodLoaded(results, root);
+      const skills = skillsOf(results);
+      assert.deepEqual(skills.map((s) => [s.path, s.name]), [[inputs[0], 'broken'], [inputs[1], 'open'], [inputs[2], 'deep'], [join(root, 'good'), 'good']]);
+      for (const skill of skills.slice(0, 3)) assert.deepEqual(codes(skill), ['frontmatter-invalid'], skill.path);
+    }));
+});
+
 describe('special and unreadable files', () => {
   it('a FIFO in a skill folder is skipped without blocking', () =>
     withTree({ ...good, 'piped/SKILL.md': skillMd('piped') }, async (root) => {
