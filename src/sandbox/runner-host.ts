@@ -18,7 +18,7 @@ import type { FromRunner, RunMessage } from './runner-protocol.ts';
 import { leaseUid, type UidLease } from './uid-pool.ts';
 
 const RUNNER_MAIN = join(dirname(fileURLToPath(import.meta.url)), 'runner-main.ts');
-const READY_TIMEOUT_MS = 20_000;
+const READY_TIMEOUT_MS = 60_000; // generous: engine start is CPU-bound and a loaded 2-core host is slow
 
 export function engineSeccompDir(): string {
   const require = createRequire(import.meta.url);
@@ -59,10 +59,15 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
   const uid = lease?.uid;
   const tmp = mkdtempSync(join(tmpdir(), 'warden-runner-'));
   let cgroups: Record<Controller, string> | undefined;
+  // Each step on its own: a cgroup that is still busy must not keep the TMPDIR (CA key) or the uid.
   const cleanup = () => {
-    if (cgroups) removeCgroupTree(Object.values(cgroups));
-    rmSync(tmp, { recursive: true, force: true });
-    lease?.release();
+    for (const step of [() => rmSync(tmp, { recursive: true, force: true }), () => lease?.release(), () => cgroups && removeCgroupTree(Object.values(cgroups))]) {
+      try {
+        step();
+      } catch {
+        // best effort; `warden doctor` lists leftovers
+      }
+    }
   };
   let child: ChildProcess;
   try {
@@ -84,6 +89,9 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
       execArgv: [],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Its own process group: the engine's host-side socat bridges are the runner's children and
+      // must die with it (a SIGKILLed runner would otherwise orphan them, holding its TMPDIR).
+      detached: true,
       ...(uid !== undefined ? { uid, gid: uid } : {}),
     });
   } catch (error) {
@@ -97,6 +105,8 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
   const exitWaiters: Array<() => void> = [];
   child.on('exit', () => {
     exited = true;
+    killGroup(child.pid);
+    child.stderr?.destroy();
     for (const [runId, p] of pending) p.resolve(refusal(runId, `the runner process exited ${stderrTail ? `(${stderrTail.trim().split('\n').pop()})` : ''}`));
     pending.clear();
     cleanup();
@@ -112,7 +122,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
   const stop = async () => {
     if (exited) return;
     const gone = new Promise<void>((resolve) => exitWaiters.push(resolve));
-    child.kill('SIGKILL');
+    killGroup(child.pid);
     await gone;
   };
 
@@ -142,6 +152,14 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
     },
     close: stop,
   };
+}
+
+function killGroup(pid: number | undefined): void {
+  try {
+    if (pid) process.kill(-pid, 'SIGKILL');
+  } catch {
+    // group already gone
+  }
 }
 
 function refusal(runId: string, why: string): RunReply {
