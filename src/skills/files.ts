@@ -12,7 +12,10 @@ const executableMagic: { name: string; bytes: number[] }[] = [
   { name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
   { name: 'Mach-O executable', bytes: [0xcf, 0xfa, 0xed, 0xfe] },
   { name: 'Mach-O executable', bytes: [0xce, 0xfa, 0xed, 0xfe] },
+  { name: 'Mach-O executable', bytes: [0xfe, 0xed, 0xfa, 0xcf] }, // big-endian byte order
+  { name: 'Mach-O executable', bytes: [0xfe, 0xed, 0xfa, 0xce] },
   { name: 'Mach-O universal binary', bytes: [0xca, 0xfe, 0xba, 0xbe] },
+  { name: 'Mach-O universal binary', bytes: [0xca, 0xfe, 0xba, 0xbf] }, // 64-bit fat header
   { name: 'Windows PE executable', bytes: [0x4d, 0x5a] },
 ];
 

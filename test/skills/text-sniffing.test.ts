@@ -75,3 +75,28 @@ describe('a NUL does not hide SKILL.md from the scanner', () => {
     });
   }
 });
+
+describe('executables by magic number', () => {
+  const pe = new Uint8Array(0x90);
+  pe.set([0x4d, 0x5a]);
+  pe[0x3c] = 0x80;
+  pe.set([0x50, 0x45, 0, 0], 0x80);
+  const table: { name: string; data: Uint8Array | string; exe: boolean }[] = [
+    { name: 'ELF', data: Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), exe: true },
+    { name: 'Mach-O 64-bit', data: Uint8Array.from([0xcf, 0xfa, 0xed, 0xfe, 7, 0, 0, 1]), exe: true },
+    { name: 'Mach-O 32-bit', data: Uint8Array.from([0xce, 0xfa, 0xed, 0xfe, 7, 0, 0, 0]), exe: true },
+    { name: 'Mach-O 64-bit big-endian', data: Uint8Array.from([0xfe, 0xed, 0xfa, 0xcf, 1, 0, 0, 7]), exe: true },
+    { name: 'Mach-O 32-bit big-endian', data: Uint8Array.from([0xfe, 0xed, 0xfa, 0xce, 0, 0, 0, 18]), exe: true },
+    { name: 'Mach-O universal', data: Uint8Array.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]), exe: true },
+    { name: 'Mach-O universal 64-bit', data: Uint8Array.from([0xca, 0xfe, 0xba, 0xbf, 0, 0, 0, 2]), exe: true },
+    { name: 'PE with its PE header', data: pe, exe: true },
+    { name: '"MZ" text without a PE header', data: 'MZ is how this line starts\n', exe: false },
+  ];
+  for (const c of table) {
+    it(c.name, async () => {
+      const skill = await load({ 'bin/tool': c.data });
+      assert.deepEqual(skill.issues.map((i) => [i.code, i.file]), c.exe ? [['executable-binary', 'bin/tool']] : []);
+      assert.equal(skill.files.find((f) => f.path === 'bin/tool')?.kind, c.exe ? 'binary' : 'text');
+    });
+  }
+});
