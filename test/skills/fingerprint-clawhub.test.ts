@@ -91,7 +91,8 @@ describe('fingerprint against ClawHub', () => {
       const r = await loadSkillFromFiles(files, 'mem/golden');
       process.stdout.write(JSON.stringify([new Intl.Collator().resolvedOptions().locale, r.ok ? r.skill.hash : r.error.message]));`;
     const files = { ...tree, 'assets/logo.bin': [...(tree['assets/logo.bin'] as Uint8Array)] };
-    for (const locale of ['sv_SE.UTF-8', 'lt_LT.UTF-8']) {
+    // sv_SE sorts "ü" after "y": ClawHub's own code gives this tree 73e4d73c… there.
+    for (const locale of ['sv_SE.UTF-8']) {
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(files)], {
         env: { ...process.env, LANG: locale, LC_ALL: locale },
       });
