@@ -138,11 +138,27 @@ function runDownloaded(scan: ShellScan, cmd: ShellCommand, written: string): voi
   scan.fact({ kind: 'download-exec', line: cmd.line, via: 'download-then-run', ...(record.url ? { url: record.url } : {}), ...(record.host ? { host: record.host } : {}), verified: scan.checksumSeen });
 }
 
-/** Heredoc written to a file: a file-write with content, and the content analysed by the file's language. */
+/** Extension-less files that a shell runs: programs in a `bin` folder and shell start-up files. */
+const shellTarget = /(?:^|\/)s?bin\/[^/.]+$|(?:^|\/)\.(?:bashrc|bash_profile|bash_login|bash_aliases|zshrc|zshenv|zprofile|zlogin|profile|kshrc|mkshrc)$/;
+/** systemd unit files: their `Exec…=` lines are commands. */
+const unitFile = /\.(?:service|timer|socket|path)$/;
+
+/**
+ * Heredoc written to a file: a file-write with content, and the content analysed by the file's
+ * language. A wrapper written into `~/.local/bin` or an rc file is shell even without a shebang, and
+ * a systemd unit's `ExecStart=` lines are shell commands (other lines blanked so lines still match).
+ */
 export function heredocToFile(scan: ShellScan, cmd: ShellCommand, path: string): void {
   if (!cmd.heredoc) return;
-  const lang = languageOfFile(path, cmd.heredoc.body);
-  if (lang !== 'text' && lang !== 'markdown' && lang !== 'manifest') scan.nested(cmd.heredoc.body, lang, cmd.heredoc.node);
+  const body = cmd.heredoc.body;
+  if (unitFile.test(path)) {
+    const exec = body.split('\n').map((l) => /^\s*Exec\w*\s*=\s*[-@+!:]*(.*)$/.exec(l)?.[1] ?? '').join('\n');
+    scan.nested(exec, 'shell', cmd.heredoc.node);
+    return;
+  }
+  const found = languageOfFile(path, body);
+  const lang = found === 'text' && shellTarget.test(path) ? 'shell' : found;
+  if (lang !== 'text' && lang !== 'markdown' && lang !== 'manifest') scan.nested(body, lang, cmd.heredoc.node);
 }
 
 export { shellNames };

