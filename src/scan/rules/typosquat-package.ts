@@ -1,8 +1,11 @@
 // A dependency or install one or two edits away from a popular package (`reqeusts`, `axois`,
-// `cllawhub`): the typo installs the attacker's package. Known ClawHavoc look-alikes are high.
+// `cllawhub`): the typo installs the attacker's package. A swap of two letters is one edit. Known
+// ClawHavoc look-alikes are high, and so is a near miss the code really imports (the typo is not
+// just in a note) or a skill with two or more near misses (nobody slips twice by chance).
 
 import type { Rule } from '../types.ts';
-import { editDistance, knownLegitimate, knownTyposquats, popularPackages } from './prose/popular-packages.ts';
+import { typoDistance } from './common/edit-distance.ts';
+import { knownLegitimate, knownTyposquats, popularPackages } from './prose/popular-packages.ts';
 
 const runners = new Set(['npx', 'bunx', 'pnpx', 'uvx', 'pipx']);
 
@@ -12,7 +15,7 @@ export function imitated(name: string): string | undefined {
   if (n.length < 4 || knownLegitimate.has(n) || popularPackages.includes(n)) return undefined;
   for (const popular of popularPackages) {
     const limit = popular.length >= 8 ? 2 : popular.length >= 5 ? 1 : 0;
-    if (limit > 0 && editDistance(n, popular, limit) <= limit) return popular;
+    if (limit > 0 && typoDistance(n, popular, limit) <= limit) return popular;
   }
   return undefined;
 }
@@ -37,6 +40,7 @@ export const typosquatPackage: Rule = {
       const first = cmd.args.find((a) => !a.startsWith('-'));
       if (runners.has(cmd.name) && first) names.push({ name: first, fact: cmd });
     }
+    const near: { n: string; target: string; fact: (typeof facts.all)[number] }[] = [];
     for (const { name, fact } of names) {
       const n = name.toLowerCase().replace(/@[^/]*$/, '');
       if (knownTyposquats.has(n)) {
@@ -44,7 +48,13 @@ export const typosquatPackage: Rule = {
         continue;
       }
       const target = imitated(n);
-      if (target) context.report({ messageId: 'nearMiss', fact, data: { name: n, target } });
+      if (target) near.push({ n, target, fact });
+    }
+    const imported = new Set(facts.of('import').map((i) => i.module.toLowerCase().split('/')[0]!.split('.')[0]!));
+    const distinct = new Set(near.map((x) => x.n)).size;
+    for (const { n, target, fact } of near) {
+      const high = distinct >= 2 || imported.has(n.replace(/^@[^/]+\//, '')) || imported.has(n.replace(/-/g, '_'));
+      context.report({ messageId: 'nearMiss', fact, data: { name: n, target }, severity: high ? 'high' : 'medium' });
     }
   },
 };

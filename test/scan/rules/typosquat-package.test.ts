@@ -16,5 +16,16 @@ testRule(typosquatPackage, {
     { name: 'near miss of openclaw', files: mcp('"-y", "opnclaw"'), errors: [{ messageId: 'nearMiss', severity: 'medium' }] },
     { name: 'pip install reqeusts', files: skill('```bash\npip install reqeusts\n```'), errors: [{ messageId: 'nearMiss' }] },
     { name: 'npm i axois', files: skill('```bash\nnpm install axois\n```'), errors: [{ messageId: 'nearMiss' }] },
-  ],
+      {
+      name: 'a swapped-letter pip dependency the script imports is high',
+      files: { 'requirements.txt': 'pnadas==2.2.2\n', 'run.py': 'import pnadas as pd\n' },
+      errors: [{ messageId: 'nearMiss', severity: 'high' }],
+    },
+    {
+      name: 'two near misses in one package.json are high',
+      files: { 'package.json': '{\n  "dependencies": {\n    "expres": "4.19.2",\n    "comander": "12.0.0"\n  }\n}\n' },
+      errors: [{ messageId: 'nearMiss', severity: 'high' }, { messageId: 'nearMiss', severity: 'high' }],
+    },
+    { name: 'one unimported near miss stays medium', files: { 'requirements.txt': 'pyyalm==6.0.1\n' }, errors: [{ messageId: 'nearMiss', severity: 'medium' }] },
+],
 });
