@@ -36,7 +36,14 @@ before(async () => {
   work = await tempDir('openclaw-work');
   await mkdir(join(home, '.openclaw'), { recursive: true });
   await writeFile(join(home, '.openclaw/openclaw.json'), JSON.stringify({
-    security: { installPolicy: { enabled: true, exec: { source: 'exec', command: warden, args: ['openclaw-policy'] } } },
+    // A generous timeout: this test is about the protocol and the decision, and the suite runs it
+    // beside other heavy tests on two cores. The 10 s default is checked by bench:scan's single-skill figure.
+    security: {
+      installPolicy: {
+        enabled: true,
+        exec: { source: 'exec', command: warden, args: ['openclaw-policy', '--timeout-ms', '50000'], timeoutMs: 60_000 },
+      },
+    },
   }, null, 2));
   await writeSkill(work, 'daily-notes', benignSkill);
   await writeSkill(work, 'weather-pro', maliciousSkill);
