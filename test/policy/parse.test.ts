@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isWardenError } from '../../src/core/index.ts';
 import { decide, parsePolicy, STARTER_POLICY } from '../../src/policy/index.ts';
@@ -20,6 +21,19 @@ describe('parsePolicy', () => {
     for (const tool of ['exec', 'write', 'edit', 'web_fetch']) assert.equal(decide(policy, { principal: { userId: 'stranger' }, action: { kind: 'tool', tool } }).effect, 'deny', tool);
     assert.equal(decide(policy, { principal: { userId: 'x', external: true }, action: { kind: 'tool', tool: 'read' } }).effect, 'deny');
     assert.equal(decide(policy, { principal: { userId: 'x', departments: ['1001'] }, action: { kind: 'tool', tool: 'exec', args: { command: 'rm -rf /' } } }).rule, 'roles.employee.deny[0]');
+  });
+
+  it('the example in docs/policy.md parses and decides as the page says', () => {
+    const page = readFileSync(new URL('../../docs/policy.md', import.meta.url), 'utf8');
+    const policy = parsePolicy(page.split('```yaml\n')[1]!.split('```')[0]!, 'docs/policy.md');
+    const directory = { children: { '100': ['130'] } };
+    const principal = { userId: 'e1', departments: ['130'], corpId: 'dingexamplecorp' };
+    const effect = (action: Parameters<typeof decide>[1]['action']) => decide(policy, { principal, action, directory }).effect;
+    assert.equal(effect({ kind: 'tool', tool: 'exec', skill: 'report-q1', args: { command: 'python run.py' } }), 'allow');
+    assert.equal(effect({ kind: 'tool', tool: 'exec', args: { command: 'rm -rf data' } }), 'deny');
+    assert.equal(effect({ kind: 'tool', tool: 'exec', skill: 'report-finance', args: { command: 'report --send' } }), 'ask');
+    assert.equal(effect({ kind: 'tool', tool: 'web_fetch' }), 'ask');
+    assert.equal(decide(policy, { principal: { userId: 'x', corpId: 'other' }, action: { kind: 'turn', usage: { turnsToday: 10, tokensToday: 0 } } }).effect, 'deny');
   });
 
   const bad: Array<[string, string, string[]]> = [
