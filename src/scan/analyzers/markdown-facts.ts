@@ -29,8 +29,10 @@ export function urlFactsIn(text: string, firstLine: number): FactDraft[] {
   if (!text.includes('://')) return facts;
   text.split('\n').forEach((line, i) => {
     if (!line.includes('://')) return;
+    // One evidence per line, shared: a long line of many URLs must not be flattened once per URL.
+    const evidence = oneLine(line);
     for (const m of line.matchAll(urlPattern)) {
-      const fact = urlFact(m[0].replace(/[.,;:!?]+$/, ''), firstLine + i, oneLine(line));
+      const fact = urlFact(m[0].replace(/[.,;:!?]+$/, ''), firstLine + i, evidence);
       if (fact) facts.push(fact);
     }
   });

@@ -10,7 +10,7 @@ export interface HiddenText {
 }
 
 const commentPattern = /<!--([\s\S]*?)(?:-->|$)/g;
-const openTagPattern = /<([a-z][a-z0-9-]*)\b([^>]*)>/gi;
+const openTagPattern = /<([a-z][a-z0-9-]*)\b([^<>]*)>/gi;
 const hiddenStyle = /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;"'!]|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:[;"'!]|$)|(?:^|[\s;"'])(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:[;"'!]|$)|clip\s*:\s*rect\(\s*0/i;
 const hiddenAttribute = /(?:^|\s)(?:hidden(?:\s|=|\/|$)|aria-hidden\s*=\s*["']?true)/i;
 
@@ -35,7 +35,14 @@ export function htmlToText(html: string): string {
     .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 }
 
-/** Every comment and hidden element's text in an HTML fragment, in order. Empty texts are dropped. */
+/**
+ * Every comment and hidden element's text in an HTML fragment, in order. Empty texts are dropped.
+ *
+ * Linear in the fragment: hidden elements are reported as disjoint stretches (a hidden element
+ * nested in another hidden one is part of the outer one's text; where it runs past the outer one,
+ * only the rest is reported), close tags are indexed once, and an unterminated tag ends at the
+ * next `<`, so a flood of unclosed or interleaved tags costs no more than its length.
+ */
 export function hiddenHtml(html: string): HiddenText[] {
   const found: HiddenText[] = [];
   if (!html.includes('<')) return found;
@@ -43,18 +50,39 @@ export function hiddenHtml(html: string): HiddenText[] {
     const text = m[1]!.trim();
     if (text) found.push({ text, offset: m.index + 4, kind: 'html-comment' });
   }
-  const withoutComments = html.replace(commentPattern, (c) => ' '.repeat(c.length));
+  const withoutComments = html.includes('<!--') ? html.replace(commentPattern, (c) => ' '.repeat(c.length)) : html;
   // Open tags are found one by one (not whole elements), so a hidden element nested in a visible
   // one is still seen; its content runs to the first matching close tag.
-  const lower = withoutComments.toLowerCase();
+  const closeOf = closeFinder(withoutComments);
+  let covered = 0;
   for (const m of withoutComments.matchAll(openTagPattern)) {
     if (m[2]!.trimEnd().endsWith('/') || !hidesContent(m[2]!)) continue;
-    const start = m.index + m[0].length;
-    const close = lower.indexOf(`</${m[1]!.toLowerCase()}`, start);
-    const text = htmlToText(withoutComments.slice(start, close === -1 ? undefined : close));
+    const start = Math.max(m.index + m[0].length, covered);
+    const end = closeOf(m[1]!.toLowerCase(), m.index + m[0].length);
+    if (end <= start) continue;
+    covered = end;
+    const text = htmlToText(withoutComments.slice(start, end));
     if (text) found.push({ text, offset: start, kind: 'hidden-element' });
   }
   return found.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Offset of the first `</name` at or after `from` (or the fragment's end). The close tags are
+ * indexed by name in one pass, so many open tags of many names cost one scan, not one each.
+ */
+function closeFinder(html: string): (name: string, from: number) => number {
+  const closes = new Map<string, number[]>();
+  for (const m of html.matchAll(/<\/([a-z][a-z0-9-]*)/gi)) {
+    const name = m[1]!.toLowerCase();
+    const list = closes.get(name);
+    if (list) list.push(m.index);
+    else closes.set(name, [m.index]);
+  }
+  return (name, from) => {
+    const list = closes.get(name) ?? [];
+    return list[countBelow(list, from)] ?? html.length;
+  };
 }
 
 /** 1-based line of `offset` within `text`, counting from `firstLine`. */
@@ -62,4 +90,31 @@ export function lineAt(text: string, offset: number, firstLine = 1): number {
   let line = firstLine;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * Line lookup for many offsets in one text: the newline offsets are collected once (on first use)
+ * and each lookup is a binary search, so reporting k facts in a text of n characters is O(n + k log n).
+ */
+export function lineIndex(text: string, firstLine = 1): (offset: number) => number {
+  let newlines: number[] | undefined;
+  return (offset) => {
+    if (newlines === undefined) {
+      newlines = [];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+    }
+    return firstLine + countBelow(newlines, offset);
+  };
+}
+
+/** How many entries of the ascending `sorted` are below `value` (binary search). */
+function countBelow(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,37 +1,90 @@
-// Walks an mdast tree once and turns it into facts: prose per block with its heading path, hidden
-// text (HTML comments, hidden elements, reference-definition comments, image alt text), URLs, and
-// code (fenced, indented, command-like inline spans) handed to the analyzer of its language.
+// Walks markdown-it's token stream once and turns it into facts: prose per block with its heading
+// path, hidden text (HTML comments, hidden elements, reference-definition comments, image alt text),
+// URLs, and code (fenced, indented, command-like inline spans) handed to the analyzer of its language.
+//
+// Lines are 1-based in the text the parser saw (the frontmatter is blanked, not cut, so they are
+// the file's lines): a block's line is its `map[0] + 1`, a fenced block's code starts one line
+// later, a table cell is on its row's line, and inline facts are placed by markdown-inline.ts.
 
-import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import type { Token } from 'markdown-it';
 import type { ProseFact } from '../facts.ts';
 import type { AnalyzerSink } from '../types.ts';
-import { codeLanguage, inlineCommandLanguage, stripPrompts } from './markdown-code.ts';
-import { urlFact, urlFactsIn, oneLine } from './markdown-facts.ts';
-import { hiddenHtml, isCloseTag, isHiddenOpenTag, lineAt } from './markdown-html.ts';
+import { codeLanguage, stripPrompts } from './markdown-code.ts';
+import { oneLine, urlFact, urlFactsIn } from './markdown-facts.ts';
+import { hiddenHtml, isCloseTag, isHiddenOpenTag, lineIndex } from './markdown-html.ts';
+import { readInline, type InlineSink } from './markdown-inline.ts';
+import { referenceDefinition, type ParsedMarkdown } from './markdown-parser.ts';
 
 type Block = ProseFact['block'];
 
 const maxProseChars = 4_000;
-
-interface Inline {
-  visible: string;
-  hidden: { text: string; line: number }[];
-}
+const taskMarker = /^\s*\[[ xX]\]\s+/;
+const urlAttribute = /\b(?:href|src|action)\s*=\s*["']?([a-z][a-z0-9+.-]*:\/\/[^"'\s>]+)/gi;
 
 export class MarkdownWalker {
   private readonly headings: string[] = [];
   /** Depth of block-level hidden elements open around the current block (`<div hidden>` … blank line … `</div>`). */
   private hiddenBlocks = 0;
-  private readonly source: string;
+  /** Innermost list item or blockquote around the current block. */
+  private readonly containers: Block[] = [];
+  private rowLine = 1;
   private readonly sink: AnalyzerSink;
+  private readonly inlineSink: InlineSink;
 
-  constructor(source: string, sink: AnalyzerSink) {
-    this.source = source;
+  constructor(sink: AnalyzerSink) {
     this.sink = sink;
+    this.inlineSink = {
+      url: (raw, line, hidden) => this.url(raw, line, hidden),
+      command: (text, lang, line) => this.sink.analyze({ text, lang, line, context: { origin: 'inline-code', headings: this.path() } }),
+    };
   }
 
-  walk(root: Root): void {
-    for (const child of root.children) this.block(child, 'paragraph');
+  /** `source` is the text that was parsed; it is only read for lines too deeply nested to parse. */
+  walk(parsed: ParsedMarkdown, source: string): void {
+    const tokens = parsed.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const line = (t.map?.[0] ?? 0) + 1;
+      switch (t.type) {
+        case 'inline':
+          this.inline(t, tokens[i - 1], tokens[i - 2]);
+          break;
+        case 'list_item_open':
+          this.containers.push('list-item');
+          break;
+        case 'blockquote_open':
+          this.containers.push('blockquote');
+          break;
+        case 'list_item_close':
+        case 'blockquote_close':
+          this.containers.pop();
+          break;
+        case 'tr_open':
+          this.rowLine = line;
+          break;
+        case 'html_block':
+          if (isHiddenOpenTag(t.content)) this.hiddenBlocks++;
+          else if (this.hiddenBlocks > 0 && isCloseTag(t.content)) this.hiddenBlocks--;
+          this.html(t.content, line);
+          break;
+        case 'fence':
+          this.code(t.content, t.info, line + 1);
+          break;
+        case 'code_block':
+          this.code(t.content, '', line);
+          break;
+        case 'reference_definition': {
+          // `[//]: # (text)` and `[comment]: <> (text)` are the usual Markdown comment idioms.
+          const def = referenceDefinition(t);
+          if (def?.title) this.prose(def.title, line, 'other', true);
+          if (def) this.url(def.href, line);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (parsed.truncated.length > 0) this.truncated(parsed.truncated, source);
   }
 
   private path(): string[] {
@@ -46,7 +99,7 @@ export class MarkdownWalker {
       kind: 'prose', text: clean.slice(0, maxProseChars), block, line, evidence: oneLine(clean),
       context: hidden ? { headings: this.path(), hidden: true } : { headings: this.path() },
     });
-    // Visible links are link nodes already; hidden text is not parsed, so its URLs are read here.
+    // Visible links are link tokens already; hidden text is not parsed, so its URLs are read here.
     if (hidden) for (const u of urlFactsIn(clean, line)) this.sink.emit({ ...u, context: { hidden: true } });
   }
 
@@ -55,122 +108,48 @@ export class MarkdownWalker {
     if (fact) this.sink.emit(fact);
   }
 
-  private block(node: Nodes, block: Block): void {
-    const line = node.position?.start.line ?? 1;
-    switch (node.type) {
-      case 'heading': {
-        const text = this.inline(node, line);
-        this.headings.length = Math.max(0, node.depth - 1);
-        while (this.headings.length < node.depth - 1) this.headings.push('');
-        this.headings.push(text.visible.replace(/\s+/g, ' ').trim());
-        this.prose(text.visible, line, 'heading');
-        return;
-      }
-      case 'paragraph':
-      case 'tableCell': {
-        const text = this.inline(node, line);
-        this.prose(text.visible, line, node.type === 'tableCell' ? 'table' : block);
-        for (const h of text.hidden) this.prose(h.text, h.line, 'other', true);
-        return;
-      }
-      case 'html':
-        if (isHiddenOpenTag(node.value)) this.hiddenBlocks++;
-        else if (this.hiddenBlocks > 0 && isCloseTag(node.value)) this.hiddenBlocks--;
-        this.html(node.value, line);
-        return;
-      case 'code':
-        this.code(node.value, node.lang, node.meta, node);
-        return;
-      case 'definition':
-        // `[//]: # (text)` and `[comment]: <> (text)` are the usual Markdown comment idioms.
-        if (node.title) this.prose(node.title, line, 'other', true);
-        this.url(node.url, line);
-        return;
-      case 'listItem':
-        this.children(node, 'list-item');
-        return;
-      case 'blockquote':
-        this.children(node, 'blockquote');
-        return;
-      default:
-        if ('children' in node) this.children(node, block);
+  /** A paragraph, heading or table cell, told apart by the tokens that open it. */
+  private inline(t: Token, open: Token | undefined, outer: Token | undefined): void {
+    const cell = open?.type === 'th_open' || open?.type === 'td_open';
+    const line = cell ? this.rowLine : (t.map?.[0] ?? 0) + 1;
+    const text = readInline(t, line, this.inlineSink);
+    if (open?.type === 'heading_open') {
+      const depth = Number(open.tag.slice(1)) || 1;
+      this.headings.length = Math.min(this.headings.length, depth - 1);
+      while (this.headings.length < depth - 1) this.headings.push('');
+      this.headings.push(text.visible.replace(/\s+/g, ' ').trim());
+      this.prose(text.visible, line, 'heading');
+    } else {
+      const block = cell ? 'table' : (this.containers.at(-1) ?? 'paragraph');
+      // A GFM task item's `[ ]` / `[x]` is a checkbox, not words.
+      const visible = outer?.type === 'list_item_open' ? text.visible.replace(taskMarker, '') : text.visible;
+      this.prose(visible, line, block);
     }
-  }
-
-  private children(node: Parents, block: Block): void {
-    for (const child of node.children) this.block(child as Nodes, block);
+    for (const h of text.hidden) this.prose(h.text, h.line, 'other', true);
   }
 
   private html(value: string, line: number): void {
-    for (const h of hiddenHtml(value)) {
-      this.prose(h.text, lineAt(value, h.offset, line), h.kind === 'html-comment' ? 'html-comment' : 'other', true);
-    }
-    for (const m of value.matchAll(/\b(?:href|src|action)\s*=\s*["']?([a-z][a-z0-9+.-]*:\/\/[^"'\s>]+)/gi)) {
-      this.url(m[1]!, lineAt(value, m.index, line));
-    }
+    const lineOf = lineIndex(value, line);
+    for (const h of hiddenHtml(value)) this.prose(h.text, lineOf(h.offset), h.kind === 'html-comment' ? 'html-comment' : 'other', true);
+    for (const m of value.matchAll(urlAttribute)) this.url(m[1]!, lineOf(m.index));
   }
 
-  private code(value: string, tag: string | null | undefined, meta: string | null | undefined, node: Nodes): void {
-    const start = node.position?.start;
-    const raw = start?.offset !== undefined ? this.source.slice(start.offset, start.offset + 4).trimStart() : '';
-    const fenced = raw.startsWith('```') || raw.startsWith('~~~');
-    const line = (start?.line ?? 1) + (fenced ? 1 : 0);
-    const lang = codeLanguage([tag, meta].filter(Boolean).join(' '), value);
+  private code(content: string, info: string, line: number): void {
+    const value = content.endsWith('\n') ? content.slice(0, -1) : content;
+    const lang = codeLanguage(info, value);
     const text = lang === 'shell' || lang === 'powershell' ? stripPrompts(value) : value;
     this.sink.analyze({ text, lang, line, context: { origin: 'codeblock', headings: this.path() } });
   }
 
-  /** Text of phrasing content; inline code is kept (in backticks), hidden spans are set apart. */
-  private inline(node: Parents, line: number): Inline {
-    const out: Inline = { visible: '', hidden: [] };
-    let hiddenDepth = 0;
-    let hiddenText = '';
-    let hiddenLine = line;
-    const visit = (n: PhrasingContent | Nodes) => {
-      const at = n.position?.start.line ?? line;
-      const put = (s: string) => {
-        if (hiddenDepth > 0) hiddenText += s;
-        else out.visible += s;
-      };
-      switch (n.type) {
-        case 'text':
-          put(n.value);
-          return;
-        case 'inlineCode': {
-          put(`\`${n.value}\``);
-          const lang = inlineCommandLanguage(n.value);
-          if (lang) this.sink.analyze({ text: n.value, lang, line: at, context: { origin: 'inline-code', headings: this.path() } });
-          return;
-        }
-        case 'break':
-          put(' ');
-          return;
-        case 'image':
-        case 'imageReference':
-          if (n.alt) out.hidden.push({ text: n.alt, line: at });
-          if (n.type === 'image') this.url(n.url, at);
-          return;
-        case 'link':
-          this.url(n.url, at, hiddenDepth > 0);
-          break;
-        case 'html':
-          for (const h of hiddenHtml(n.value)) out.hidden.push({ text: h.text, line: at });
-          if (isHiddenOpenTag(n.value)) {
-            if (hiddenDepth++ === 0) {
-              hiddenText = '';
-              hiddenLine = at;
-            }
-          } else if (hiddenDepth > 0 && isCloseTag(n.value) && --hiddenDepth === 0) {
-            out.hidden.push({ text: hiddenText, line: hiddenLine });
-          }
-          return;
-        default:
-          break;
-      }
-      if ('children' in n) for (const c of n.children) visit(c as PhrasingContent);
-    };
-    for (const c of node.children) visit(c as PhrasingContent);
-    if (hiddenDepth > 0 && hiddenText.trim()) out.hidden.push({ text: hiddenText, line: hiddenLine });
-    return out;
+  /**
+   * Containers nested deeper than the parser goes are not parsed: their lines (quote markers cut)
+   * go to the text analyzer, so what they say is still read.
+   */
+  private truncated(ranges: [number, number][], source: string): void {
+    const lines = source.split('\n');
+    for (const [start, end] of ranges) {
+      const text = lines.slice(start, end).map((l) => l.replace(/^[\s>]*/, '')).join('\n');
+      this.sink.analyze({ text, lang: 'text', line: start + 1, context: { origin: 'prose', headings: this.path() } });
+    }
   }
 }

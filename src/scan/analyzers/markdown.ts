@@ -1,20 +1,17 @@
 // The Markdown analyzer: SKILL.md and any other .md file. A real CommonMark + GFM parser
-// (mdast-util-from-markdown with the GFM extensions) gives blocks with line positions; the walk in
+// (markdown-it, set up in markdown-parser.ts) gives tokens with line positions; the walk in
 // markdown-walk.ts turns them into prose, URL and hidden-text facts and hands code to its analyzer.
+// markdown-it was chosen over mdast-util-from-markdown for speed: about 20x faster on the same
+// text, which the 10,000-skill scan budget needs.
 //
 // The engine passes the whole file, frontmatter included: the frontmatter is blanked out (so lines
 // stay right) and only its description becomes prose (block 'frontmatter'), plus its URLs.
 
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml } from 'yaml';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
 import { oneLine, urlFactsIn } from './markdown-facts.ts';
+import { parseMarkdown } from './markdown-parser.ts';
 import { MarkdownWalker } from './markdown-walk.ts';
-
-const gfmSyntax = [gfm()];
-const gfmTree = [gfmFromMarkdown()];
 
 interface Split {
   /** The text with the frontmatter lines blanked. */
@@ -68,7 +65,6 @@ export const markdownAnalyzer: Analyzer = {
   analyze(input: AnalyzeInput, sink: AnalyzerSink): void {
     const { body, frontmatter } = splitFrontmatter(input.text);
     if (frontmatter !== undefined) emitFrontmatter(frontmatter, sink);
-    const tree = fromMarkdown(body, { extensions: gfmSyntax, mdastExtensions: gfmTree });
-    new MarkdownWalker(body, sink).walk(tree);
+    new MarkdownWalker(sink).walk(parseMarkdown(body), body);
   },
 };

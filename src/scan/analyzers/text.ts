@@ -7,12 +7,30 @@
 // server from a URL that is merely mentioned.
 
 import { parse as parseYaml } from 'yaml';
-import type { FactDraft } from '../facts.ts';
+import type { FactDraft, ProseFact } from '../facts.ts';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
-import { hiddenHtml, lineAt } from './markdown-html.ts';
+import { hiddenHtml, lineAt, lineIndex } from './markdown-html.ts';
 import { oneLine, urlFact, urlFactsIn } from './markdown-facts.ts';
 
 const maxParagraphChars = 4_000;
+const literalWord = /[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}/g;
+
+/**
+ * A string literal in code that reads as sentences (an MCP tool description, a prompt, a preset
+ * written to a file) as a prose fact, so the prose rules read what the agent will read. Short
+ * strings, identifiers, paths, format strings and code are not prose: it needs six words and a
+ * mostly alphabetic text.
+ */
+export function literalProse(text: string, line: number): (Omit<ProseFact, 'file' | 'context'>) | undefined {
+  if (text.length < 30) return undefined;
+  const cut = text.slice(0, maxParagraphChars);
+  const words = cut.match(literalWord)?.length ?? 0;
+  if (words < 6) return undefined;
+  const letters = cut.match(/[\p{L}\s]/gu)?.length ?? 0;
+  if (letters / cut.length < 0.7) return undefined;
+  const body = cut.replace(/\s+/g, ' ').trim();
+  return { kind: 'prose', text: body, block: 'other', line, evidence: oneLine(body) };
+}
 const mcpKeys = ['mcpServers', 'mcp_servers', 'context_servers'] as const;
 
 function emitParagraphs(text: string, sink: AnalyzerSink): void {
@@ -99,10 +117,11 @@ export const textAnalyzer: Analyzer = {
   analyze(input: AnalyzeInput, sink: AnalyzerSink): void {
     emitParagraphs(input.text, sink);
     for (const fact of urlFactsIn(input.text, 1)) sink.emit(fact);
+    const lineOf = lineIndex(input.text);
     for (const h of hiddenHtml(input.text)) {
       sink.emit({
         kind: 'prose', text: h.text.slice(0, maxParagraphChars), block: h.kind === 'html-comment' ? 'html-comment' : 'other',
-        line: lineAt(input.text, h.offset), evidence: oneLine(h.text), context: { hidden: true },
+        line: lineOf(h.offset), evidence: oneLine(h.text), context: { hidden: true },
       });
     }
     emitMcpServers(input, sink);
