@@ -5,7 +5,7 @@
 import type { FactDraft, Lang, Sink, Source } from '../facts.ts';
 import type { AnalyzeInput, AnalyzerSink } from '../types.ts';
 import { LineMap, normalisePath, type SyntaxNode } from './common/index.ts';
-import { addRedirect, buildCommand, type ShellCommand } from './shell-command.ts';
+import { addRedirect, baseName, buildCommand, type ShellCommand } from './shell-command.ts';
 import { expansionsOf, isShellInternal } from './shell-words.ts';
 
 /** A fact draft whose evidence the scan fills in from its line. */
@@ -16,6 +16,11 @@ export interface Carried {
   sources: Source[];
   /** Literal value, when the whole value is one. */
   literal?: string;
+  /**
+   * The value as written with the literal variables it uses filled in (`"$HOME"`, `"h""t""tps://$d"`,
+   * `"$h$d?r=$(…)"`): what a later `$X` in a command stands for, even where it is not all literal.
+   */
+  text?: string;
   /** Decoded content: the decode fact to mark executed when it runs. */
   decoded?: FactDraft & { kind: 'decode' };
   /** Content fetched from this URL. */
@@ -103,8 +108,35 @@ export class ShellScan {
     return this.#commands.get(node.id) ?? this.#build(node).cmd;
   }
 
+  /**
+   * `text` with `$X` / `${X}` replaced by what the script assigned to X, where it knows; other
+   * expansions stay as written. Strings built from fragments (`p1=cu; p2=rl; $p1$p2`) meet here.
+   */
+  resolve(text: string): string {
+    if (!text.includes('$')) return text;
+    const out = text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, a: string | undefined, b: string | undefined) => {
+      const known = this.vars.get((a ?? b)!);
+      return known?.literal ?? known?.text ?? m;
+    });
+    return out.length > 2000 ? text : out;
+  }
+
+  /** A command whose name or arguments use variables the script filled with literals, spelled out. */
+  #resolveWords(cmd: ShellCommand): void {
+    if (!cmd.nameIsLiteral) {
+      const name = this.resolve(cmd.written).trim().split(/\s+/)[0] ?? '';
+      if (name && !/[$`]/.test(name)) {
+        cmd.written = name;
+        cmd.name = baseName(name);
+        cmd.nameIsLiteral = true;
+      }
+    }
+    cmd.args = cmd.args.map((a) => this.resolve(a));
+  }
+
   #build(node: SyntaxNode): { cmd: ShellCommand; heredocPipe?: SyntaxNode } {
     const cmd = buildCommand(node);
+    this.#resolveWords(cmd);
     this.#commands.set(node.id, cmd);
     let heredocPipe: SyntaxNode | undefined;
     const parent = node.parent;

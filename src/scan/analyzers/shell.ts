@@ -100,6 +100,11 @@ function assign(scan: ShellScan, node: SyntaxNode): void {
   const sub = (inner: SyntaxNode) => substitutionOutput(scan, inner);
   const carried: Carried = { sources: scan.wordSources(value, sub) };
   if (isLiteral(value)) carried.literal = literalOf(value);
+  else if (value.type !== 'command_substitution') {
+    const text = scan.resolve(literalOf(value));
+    if (!/[$`]/.test(text)) carried.literal = text;
+    else carried.text = text;
+  }
   const inner = value.type === 'command_substitution' ? value : value.type === 'string' && value.namedChildCount === 1 && value.firstNamedChild?.type === 'command_substitution' ? value.firstNamedChild : undefined;
   if (inner) {
     const out = substitutionOutput(scan, inner);

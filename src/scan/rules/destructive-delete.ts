@@ -6,7 +6,8 @@ import { commandsNamed, hasFlag, operands } from './common/commands.ts';
 import { weigh } from './common/context.ts';
 import { normalisePath } from './common/sensitive-paths.ts';
 
-const everything = /^(?:\/|\/\*|~|~\/|~\/\*|\/(?:home|users|etc|usr|var|boot|bin|lib|opt|system|library)\/?\*?|c:\/?\*?|c:\/(?:windows|users)\/?\*?|~\/(?:\.\*|\*\.\*))$/;
+// A segment made only of glob characters (`*`, `.[!.]*`, `.??*`) under / or ~ is everything there.
+const everything = /^(?:\/|\/[.*?[\]!^]*\*[.*?[\]!^]*|~|~\/|~\/[.*?[\]!^]*[*?][.*?[\]!^]*|\/(?:home|users|etc|usr|var|boot|bin|lib|opt|system|library)\/?\*?|c:\/?\*?|c:\/(?:windows|users)\/?\*?)$/;
 const userData = /^~\/(?:documents|desktop|pictures|photos|downloads|movies|music|library|\.ssh|\.openclaw|\.config|projects|code|src|work|dev)\/?\*?$/;
 
 function classify(target: string): Severity | undefined {

