@@ -148,6 +148,22 @@ export const ioHandlers: [string, CallHandler][] = [
   ...['path#write_text', 'path#write_bytes'].map((n): [string, CallHandler] => [n, writePath]),
   ...['path#glob', 'path#rglob'].map((n): [string, CallHandler] => [n, (w, c) => readValue(w, c.line, joinPath(c.recv?.path ?? '*', c.args[0]?.text ?? '*'))]),
   ['path#iterdir', (w, c) => readValue(w, c.line, c.recv?.path ?? '*')],
+  // Config readers load a file into the parser object: `cfg.read("~/.aws/credentials")`, then
+  // `cfg[profile]` carries what the file held. Constructed fresh per call, so the receiver may grow.
+  ...['configparser.ConfigParser', 'configparser.RawConfigParser', 'configparser.SafeConfigParser', 'ConfigParser', 'RawConfigParser', 'netrc.netrc', 'dotenv.dotenv_values', 'dotenv_values'].map((n): [string, CallHandler] => [n, (w, c) => {
+    const file = c.args[0];
+    if (file && /netrc|dotenv/.test(n)) return readValue(w, c.line, pathOf(file) ?? '*', { type: 'config' });
+    return { sources: [], type: 'config' };
+  }]),
+  ...['config#read', 'config#read_file'].map((n): [string, CallHandler] => [n, (w, c) => {
+    const first = c.args[0];
+    const paths = first?.items ?? (first ? [first] : []);
+    for (const p of paths) {
+      const read = readValue(w, c.line, pathOf(p) ?? '*');
+      if (c.recv) c.recv.sources = [...c.recv.sources, ...read.sources];
+    }
+    return unknown;
+  }]),
   ...['os.path.expanduser', 'os.path.expandvars', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath'].map((n): [string, CallHandler] => [n, (_, c) => {
     const p = c.args[0];
     return p?.text !== undefined ? { ...derive(p), text: normalisePath(p.text), exact: p.exact ?? false } : derive(p);

