@@ -4,7 +4,13 @@
 import type { Rule } from '../types.ts';
 import { weigh } from './common/context.ts';
 
-const bomb = /(\S+)\s*\(\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;?\s*\1|%0\s*\|\s*%0/;
+// The name starts a word and is short and free of shell punctuation, so a failed match costs
+// little; lines without `()` or `%0` are not tried at all.
+const bomb = /(?<![^\s;&|{(])([^\s(){}|&;]{1,32})\s*\(\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;?\s*\1|%0\s*\|\s*%0/;
+
+function isBomb(text: string): boolean {
+  return (text.includes('()') || text.includes('%0')) && bomb.test(text);
+}
 
 export const forkBomb: Rule = {
   meta: {
@@ -17,8 +23,13 @@ export const forkBomb: Rule = {
     messages: { bomb: 'Starts processes without end (fork bomb).' },
   },
   check(facts, context) {
+    // Several facts share a line's evidence: test each text once.
+    const seen = new Map<string, boolean>();
     for (const fact of facts.all) {
-      if (fact.kind === 'prose' || fact.kind === 'url' || !bomb.test(fact.evidence)) continue;
+      if (fact.kind === 'prose' || fact.kind === 'url') continue;
+      let hit = seen.get(fact.evidence);
+      if (hit === undefined) seen.set(fact.evidence, (hit = isBomb(fact.evidence)));
+      if (!hit) continue;
       context.report({ messageId: 'bomb', fact, severity: weigh('critical', fact, context.skill) });
     }
   },

@@ -64,8 +64,24 @@ export const sensitivePaths: readonly SensitivePath[] = [
   { pattern: /(?:^|\/)\.(?:bash|zsh|sh|python|node_repl|psql|mysql|sqlite|irb|lesshst|r)_?history$|(?:^|\/)\.histfile$|fish\/fish_history$|consolehost_history\.txt$/, class: 'history', label: 'shell or REPL history' },
 ];
 
+// Paths repeat across facts and rules (every rule asks about the same reads): fold and classify
+// each distinct spelling once. Bounded, so a hostile skill with endless distinct paths only evicts.
+const maxCached = 4096;
+const normalised = new Map<string, string>();
+const classified = new Map<string, SensitivePath | null>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= maxCached) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Folds a path as written into the form the table matches. */
 export function normalisePath(path: string): string {
+  return normalised.get(path) ?? remember(normalised, path, fold(path));
+}
+
+function fold(path: string): string {
   let p = path.trim().replace(/^["']|["']$/g, '').replace(/\\/g, '/').toLowerCase();
   p = p.replace(/^(?:\$\{?home\}?|\$env:userprofile|%userprofile%|%homepath%|\$\{?userprofile\}?)(?=\/|$)/, '~');
   p = p.replace(/^(?:%appdata%|\$env:appdata)/, '~/appdata/roaming').replace(/^(?:%localappdata%|\$env:localappdata)/, '~/appdata/local');
@@ -74,7 +90,9 @@ export function normalisePath(path: string): string {
 
 /** The row a path falls under, or undefined when it holds no known secret. */
 export function classifyPath(path: string): SensitivePath | undefined {
+  const known = classified.get(path);
+  if (known !== undefined) return known ?? undefined;
   const p = normalisePath(path);
-  if (p.endsWith('.pub')) return undefined;
-  return sensitivePaths.find((row) => row.pattern.test(p));
+  const row = p.endsWith('.pub') ? undefined : sensitivePaths.find((r) => r.pattern.test(p));
+  return remember(classified, path, row ?? null) ?? undefined;
 }
