@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { WardenError } from '../core/index.ts';
+import { isWardenError, WardenError } from '../core/index.ts';
 import { fingerprintSecret } from '../egress/index.ts';
 import { createEventStream, type ContainmentEvent } from './events.ts';
 import { DEFAULT_LIMITS, resolveLimits } from './limits.ts';
@@ -13,7 +13,8 @@ import { normalisePolicy, WORKSPACE_DENY_WRITE, type RunnerPolicy } from './poli
 import { redactWords } from './redact.ts';
 import { startRunner, type Runner, type RunnerOptions } from './runner-host.ts';
 import type { Limits, SandboxRequest, SandboxResult } from './types.ts';
-import { checkReachable, chownTree, missingPaths, ownerOf, removeMountPoints } from './workspace-access.ts';
+import { checkReachable } from './workspace-access.ts';
+import { createWorkspaceLeases } from './workspace-lease.ts';
 
 export interface SandboxPoolOptions {
   /** Files whose contents DLP refuses in any request (planted canaries). */
@@ -65,7 +66,7 @@ function domainKey(principal: string | undefined, policy: RunnerPolicy): string 
 export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
   const defaults = resolveLimits(options.defaultLimits ?? {}, DEFAULT_LIMITS);
   const runners = new Map<string, Promise<Runner>>();
-  const busy = new Map<string, number>();
+  const leases = createWorkspaceLeases();
   // Engine start-up is CPU-bound (CA, proxy, Node start): a burst of new domains starts a few at a time.
   const starting = createLimiter(MAX_PARALLEL_STARTS);
 
@@ -131,14 +132,18 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
       if (!st.isDirectory()) throw new WardenError('usage', `workspace ${workspace} is not a directory`, { workspace });
       if (request.command === '') throw new WardenError('usage', 'no command given');
       const limits = resolveLimits(request.limits ?? {}, defaults);
-      const runner = await runnerFor(request);
-      const owner = ownerOf(workspace);
-      const handOver = runner.uid !== undefined;
-      if (handOver) checkReachable(workspace);
-      const first = !busy.has(workspace);
-      busy.set(workspace, (busy.get(workspace) ?? 0) + 1);
-      const missing = first ? missingPaths(workspace, WORKSPACE_DENY_WRITE) : [];
-      if (handOver) chownTree(workspace, runner.uid!, runner.uid!);
+      let runner: Runner;
+      try {
+        runner = await runnerFor(request);
+      } catch (error) {
+        // Fail closed, but as data: a runner that could not start (engine missing, readiness
+        // timeout on a loaded host) is a refused run with its event, never a command on the host.
+        if (!isWardenError(error) || error.code !== 'sandbox-unavailable') throw error;
+        const empty = Buffer.alloc(0);
+        return finish({ exitCode: null, signal: null, stdout: empty, stderr: empty, truncated: false, limitHit: null }, 'refused', error.message);
+      }
+      if (runner.uid !== undefined) checkReachable(workspace);
+      const release = await leases.acquire(workspace, runner.id, runner.uid, WORKSPACE_DENY_WRITE);
       let reply;
       try {
         reply = await runner.run(
@@ -146,12 +151,7 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
           (event: ContainmentEvent) => stream.sink({ ...actor, ...event, runId }),
         );
       } finally {
-        const left = (busy.get(workspace) ?? 1) - 1;
-        if (left === 0) {
-          busy.delete(workspace);
-          removeMountPoints(workspace, missing);
-          if (handOver) chownTree(workspace, owner.uid, owner.gid);
-        } else busy.set(workspace, left);
+        release();
       }
       const result = { exitCode: reply.exitCode, signal: reply.signal, stdout: Buffer.from(reply.stdout), stderr: Buffer.from(reply.stderr), truncated: reply.truncated, limitHit: reply.limitHit };
       if (reply.refused) return finish(result, 'refused', reply.refused);
