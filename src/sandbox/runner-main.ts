@@ -11,7 +11,7 @@ import type { ContainmentEvent } from './events.ts';
 import { buildEngineConfig, workspaceFilesystem } from './policy.ts';
 import { runCommand } from './run-command.ts';
 import type { FromRunner, InitMessage, RunMessage, ToRunner } from './runner-protocol.ts';
-import { assertWrapped, shellQuote, WrapCache } from './wrap-cache.ts';
+import { assertWrapped, shellQuote, withNoDelay, WrapCache } from './wrap-cache.ts';
 
 const send = (message: FromRunner) => process.send?.(message);
 const active = new Set<string>();
@@ -89,7 +89,7 @@ async function run(message: RunMessage): Promise<void> {
     const wrapped = await wraps.get(message.workspace, async () => {
       const inner = 'unset NO_PROXY no_proxy; eval "$WARDEN_CMD"';
       const id = wraps.newCommandId();
-      const w = await SandboxManager.wrapWithSandbox(inner, '/bin/bash', { filesystem: fs }, undefined, { commandId: id });
+      const w = withNoDelay(await SandboxManager.wrapWithSandbox(inner, '/bin/bash', { filesystem: fs }, undefined, { commandId: id }));
       assertWrapped(w, inner, init!.policy.secrets.map((s) => s.value));
       return w;
     });

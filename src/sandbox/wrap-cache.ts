@@ -26,6 +26,18 @@ export function assertWrapped(wrapped: string, inner: string, secretValues: stri
   }
 }
 
+/** The engine's in-box relay options (socat TCP listeners on 3128 and 1080). */
+const RELAY_OPTIONS = 'fork,reuseaddr,backlog=4096';
+
+/**
+ * TCP_NODELAY on the in-box relays' accepted sockets (Linux copies it from the listener), so a
+ * small reply written in two pieces is not held back for the client's delayed ACK. Only the
+ * option list changes; a wrap without it is returned as it came.
+ */
+export function withNoDelay(wrapped: string): string {
+  return wrapped.replaceAll(`${RELAY_OPTIONS} `, `${RELAY_OPTIONS},nodelay `);
+}
+
 const MAX_ENTRIES = 32;
 
 export class WrapCache {
