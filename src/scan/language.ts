@@ -13,6 +13,8 @@ const byExtension: Record<string, Lang> = {
 
 const manifestNames = new Set([
   'package.json', 'pyproject.toml', 'pipfile', 'setup.cfg', 'go.mod', 'gemfile', 'cargo.toml',
+  // Package-manager configs that pick the registry (dependency confusion).
+  '.npmrc', '.yarnrc', '.yarnrc.yml', 'pip.conf', 'pip.ini', 'uv.toml',
 ]);
 
 /** Fenced-block info strings and shebang interpreters to languages. */

@@ -4,6 +4,7 @@
 
 import type { Analyzer, AnalyzeInput, AnalyzerSink } from '../types.ts';
 import { readPackageJson } from './manifest-npm.ts';
+import { readNpmConfig, readPythonIndexConfig } from './manifest-config.ts';
 import { readCargo, readGemfile, readGoMod } from './manifest-other.ts';
 import { ManifestOut } from './manifest-out.ts';
 import { readPyproject, readRequirements, readSetupCfg } from './manifest-python.ts';
@@ -18,6 +19,8 @@ const readers: [RegExp, (out: ManifestOut) => void][] = [
   [/^go\.mod$/, readGoMod],
   [/^gemfile$/, readGemfile],
   [/^cargo\.toml$/, readCargo],
+  [/^\.npmrc$|^\.yarnrc(?:\.yml)?$/, readNpmConfig],
+  [/^pip\.(?:conf|ini)$|^uv\.toml$/, readPythonIndexConfig],
 ];
 
 export const manifestAnalyzer: Analyzer = {

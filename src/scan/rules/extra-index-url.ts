@@ -35,7 +35,7 @@ export const extraIndexUrl: Rule = {
       if (!source || !/^(?:https?:)?\/\//i.test(source) || defaultIndexes.test(source)) continue;
       if (/^git\+|\.(?:whl|tar\.gz|tgz|zip)(?:$|[?#])|github\.com\//i.test(source)) continue;
       const host = hostOf(source) ?? '';
-      const risky = internalName.test(dep.name) || source.startsWith('http://') || isIpLiteral(host);
+      const risky = internalName.test(dep.name.replace(/[@/*]/g, '.')) || source.startsWith('http://') || isIpLiteral(host);
       context.report({ messageId: risky ? 'confusion' : 'custom', fact: dep, data: { name: dep.name, source: source.slice(0, 100) }, severity: risky ? 'high' : 'medium' });
     }
   },

@@ -13,5 +13,15 @@ testRule(extraIndexUrl, {
     { name: 'internal name on an extra index', files: skill('```bash\npip install --extra-index-url https://pkgs.corp-mirror.example/simple acme-internal-utils\n```'), errors: [{ messageId: 'confusion', severity: 'high' }] },
     { name: 'plain-http index', files: skill('```bash\npip install --index-url http://198.51.100.9/simple fastjson\n```'), errors: [{ messageId: 'confusion' }] },
     { name: 'custom https index', files: skill('```bash\npip install --extra-index-url https://download.pytorch.example/whl/cu121 torchaudio\n```'), errors: [{ messageId: 'custom', severity: 'medium' }] },
-  ],
+      {
+      name: '.npmrc sends an internal-looking scope to another registry',
+      files: { '.npmrc': '@acme-private:registry=https://npm.mirror.example/\n' },
+      errors: [{ messageId: 'confusion', severity: 'high' }],
+    },
+    {
+      name: 'pip.conf in the skill adds an extra index',
+      files: { 'pip.conf': '[global]\nextra-index-url = https://pkgs.mirror.example/simple\n' },
+      errors: [{ messageId: 'custom', severity: 'medium', line: 2 }],
+    },
+],
 });
