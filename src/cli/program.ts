@@ -3,12 +3,26 @@
 import { Command, CommanderError } from 'commander';
 import { WardenError } from '../core/index.ts';
 import type { CliIo } from './io.ts';
-import { registerScan } from './commands/scan.ts';
-import { registerOpenclawPolicy } from './commands/openclaw-policy.ts';
-import { registerSandbox } from './commands/sandbox.ts';
-import { registerSecrets } from './commands/secrets.ts';
-import { registerDoctor } from './commands/doctor.ts';
-import { registerAudit } from './commands/audit.ts';
+
+type Register = (program: Command, io: CliIo, exit: ExitCode) => void;
+
+// Each command's module is imported only when that command runs (or for help): `warden
+// openclaw-policy` and `warden sandbox exec` sit on hot paths and should not load the scanner's
+// parsers or the store to answer.
+const commands: Readonly<Record<string, () => Promise<Register>>> = {
+  scan: () => import('./commands/scan.ts').then((m) => m.registerScan),
+  'openclaw-policy': () => import('./commands/openclaw-policy.ts').then((m) => m.registerOpenclawPolicy),
+  sandbox: () => import('./commands/sandbox.ts').then((m) => m.registerSandbox),
+  secrets: () => import('./commands/secrets.ts').then((m) => m.registerSecrets),
+  doctor: () => import('./commands/doctor.ts').then((m) => m.registerDoctor),
+  audit: () => import('./commands/audit.ts').then((m) => m.registerAudit),
+};
+
+/** The commands to register for `argv`: the one named, or all of them (help, unknown names). */
+function commandsFor(argv: readonly string[]): string[] {
+  const name = argv.find((a) => !a.startsWith('-'));
+  return name !== undefined && name in commands ? [name] : Object.keys(commands);
+}
 
 export interface Program {
   run(argv: string[]): Promise<number>;
@@ -32,12 +46,7 @@ export function createProgram(io: CliIo): Program {
           writeErr: (s) => io.stderr.write(s),
         })
         .showHelpAfterError('(run with --help for usage)');
-      registerScan(program, io, exit);
-      registerOpenclawPolicy(program, io, exit);
-      registerSandbox(program, io, exit);
-      registerSecrets(program, io, exit);
-      registerDoctor(program, io, exit);
-      registerAudit(program, io, exit);
+      for (const name of commandsFor(argv)) (await commands[name]!())(program, io, exit);
       try {
         await program.parseAsync(argv, { from: 'user' });
       } catch (error) {
