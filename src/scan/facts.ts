@@ -172,6 +172,8 @@ export interface UnicodeFact extends FactBase {
   count: number;
   /** For tag characters: the ASCII text they spell. */
   decoded?: string;
+  /** For zero-width characters that carry text: `bits` (a binary code; `decoded` is the message) or `interleaved` (between the letters of visible words; `decoded` is the text without them). */
+  carrier?: 'bits' | 'interleaved';
 }
 
 /** A package dependency or a package install command. */

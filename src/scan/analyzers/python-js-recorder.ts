@@ -6,6 +6,7 @@
 import type { FactDraft, Lang, NetworkFact, Sink, Source } from '../facts.ts';
 import type { AnalyzerSink } from '../types.ts';
 import { findUrls, hostAndPortOf, LineMap } from './common/index.ts';
+import { literalProse } from './text.ts';
 import { argvToShell, exactText, unionSources, type DecodeDraft, type Value } from './python-js-values.ts';
 
 type Protocol = NonNullable<NetworkFact['protocol']>;
@@ -90,8 +91,13 @@ export class FactRecorder {
     return full;
   }
 
-  /** `url` facts for every URL in a string literal. */
+  /** `url` facts for every URL in a string literal, and a prose fact when it reads as sentences. */
   urls(text: string, line: number): void {
+    const prose = literalProse(text, line);
+    if (prose && !this.#urlsSeen.has(`${line}\0${prose.text}`)) {
+      this.#urlsSeen.add(`${line}\0${prose.text}`);
+      this.emit(prose);
+    }
     if (text.length < 8 || (!text.includes('://') && !text.includes('@') && !/\d:\d/.test(text))) return;
     for (const m of findUrls(text)) {
       const key = `${line}\0${m.url}`;

@@ -146,6 +146,44 @@ function excerpt(line: string): string {
   return visible.length > 160 ? `${visible.slice(0, 157)}...` : visible;
 }
 
+const zeroWidthChar = /[\u200b-\u200d\u2060\ufeff]/u;
+const zeroWidthRun = /[\u200b-\u200d\u2060\ufeff]{16,}/gu;
+
+/**
+ * A run of two alternating zero-width characters read as bits (8 per byte, most significant
+ * first; other zero-width characters in the run are separators). Both assignments of 0 and 1 are
+ * tried; the text counts only when it is printable and has a word in it.
+ */
+export function decodeZeroWidthBits(run: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const ch of run) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const [a, b] = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([ch]) => ch);
+  if (a === undefined || b === undefined) return undefined;
+  const symbols = Array.from(run).filter((ch) => ch === a || ch === b);
+  if (symbols.length < 16) return undefined;
+  for (const one of [b, a]) {
+    const bytes: number[] = [];
+    for (let i = 0; i + 8 <= symbols.length; i += 8) {
+      let byte = 0;
+      for (let j = 0; j < 8; j++) byte = (byte << 1) | (symbols[i + j] === one ? 1 : 0);
+      bytes.push(byte);
+    }
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(bytes));
+    if (printable(text) && /[a-z]{3,}/i.test(text) && new Set(text).size >= 4) return text;
+  }
+  return undefined;
+}
+
+/** Zero-width characters placed between visible letters ("r\u200be\u200ba\u200bd"): the line without them. */
+function interleavedText(line: string): string | undefined {
+  const chars = Array.from(line);
+  let between = 0;
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (zeroWidthChar.test(chars[i]!) && /\S/.test(chars[i - 1]!) && !zeroWidthChar.test(chars[i - 1]!) && /\S/.test(chars[i + 1]!)) between++;
+  }
+  return between >= 8 ? line.replace(new RegExp(zeroWidthChar.source, 'gu'), '').trim().slice(0, 500) : undefined;
+}
+
 /** Emits one `unicode` fact per line and category found in `text`. Total: never throws on any string. */
 export function scanUnicode(text: string, sink: Pick<AnalyzerSink, 'emit'>): void {
   if (!suspiciousChar.test(text)) return;
@@ -157,8 +195,20 @@ export function scanUnicode(text: string, sink: Pick<AnalyzerSink, 'emit'>): voi
     scanInvisible(line, n === 0, tally);
     scanHomoglyphs(line, tally);
     for (const [category, count] of tally.counts) {
-      const decoded = tally.decoded.get(category);
-      const fact: FactDraft = { kind: 'unicode', category, count, line: n + 1, evidence: excerpt(line), ...(decoded === undefined ? {} : { decoded }) };
+      let decoded = tally.decoded.get(category);
+      let carrier: UnicodeFact['carrier'];
+      if (category === 'zero-width') {
+        // A hidden message is read like any hidden prose, so the injection rules see what it says.
+        const bits = [...line.matchAll(zeroWidthRun)].map((m) => decodeZeroWidthBits(m[0])).filter((t) => t !== undefined).join(' ');
+        if (bits) {
+          [decoded, carrier] = [bits.slice(0, 500), 'bits'];
+          sink.emit({ kind: 'prose', text: bits.slice(0, 4_000), block: 'other', line: n + 1, evidence: excerpt(line), context: { hidden: true } });
+        } else if ((decoded = interleavedText(line)) !== undefined) carrier = 'interleaved';
+      }
+      const fact: FactDraft = {
+        kind: 'unicode', category, count, line: n + 1, evidence: excerpt(line),
+        ...(decoded === undefined ? {} : { decoded }), ...(carrier ? { carrier } : {}),
+      };
       sink.emit(fact);
     }
   }
