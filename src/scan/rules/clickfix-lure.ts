@@ -5,7 +5,7 @@
 
 import type { Fact } from '../facts.ts';
 import type { Rule } from '../types.ts';
-import { matchFact, proseFacts, quote } from './prose/match.ts';
+import { matchFact, proseFacts, proseText, quote } from './prose/match.ts';
 import { fixLure, pasteIntoTerminal, verificationLure } from './prose/phrases.ts';
 
 const nearLines = 8;
@@ -29,9 +29,9 @@ export const clickfixLure: Rule = {
     for (const fact of proseFacts(facts)) {
       const hit = matchFact(fact, [pasteIntoTerminal]);
       if (!hit) continue;
-      if (verificationLure.test(fact.text)) {
+      if (verificationLure.test(proseText(fact))) {
         context.report({ messageId: 'verification', fact, evidence: hit.sentence, data: { phrase: quote(hit) } });
-      } else if (fixLure.test(fact.text) && risky.some((r) => r.file === fact.file && Math.abs(r.line - fact.line) <= nearLines)) {
+      } else if (fixLure.test(proseText(fact)) && risky.some((r) => r.file === fact.file && Math.abs(r.line - fact.line) <= nearLines)) {
         context.report({ messageId: 'fix', fact, evidence: hit.sentence, data: { phrase: quote(hit) } });
       }
     }

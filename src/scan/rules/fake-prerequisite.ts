@@ -6,7 +6,7 @@
 import type { Rule } from '../types.ts';
 import { exfilSinkOf } from './common/hosts.ts';
 import { isIpLiteral, isLocalHost } from './common/destination.ts';
-import { matchFact, proseFacts, quote } from './prose/match.ts';
+import { matchFact, proseFacts, proseText, quote } from './prose/match.ts';
 import { downloadAndRun, executableFile, passwordArchive, prerequisiteCue } from './prose/phrases.ts';
 
 function badHostIn(text: string): boolean {
@@ -40,9 +40,9 @@ export const fakePrerequisite: Rule = {
       }
       const run = matchFact(fact, [downloadAndRun]);
       if (!run) continue;
-      if (executableFile.test(run.sentence) || badHostIn(fact.text)) {
+      if (executableFile.test(run.sentence) || badHostIn(proseText(fact))) {
         context.report({ messageId: 'runBinary', fact, evidence: run.sentence, data: { phrase: quote(run) } });
-      } else if (prerequisiteCue.test(fact.text)) {
+      } else if (prerequisiteCue.test(proseText(fact))) {
         context.report({ messageId: 'prerequisite', fact, evidence: run.sentence, data: { phrase: quote(run) }, severity: 'medium' });
       }
     }

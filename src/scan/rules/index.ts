@@ -4,6 +4,7 @@
 import type { Rule } from '../types.ts';
 import { agentConfigRead } from './agent-config-read.ts';
 import { agentMemoryWrite } from './agent-memory-write.ts';
+import { agentTakeover } from './agent-takeover.ts';
 import { approvalBypass } from './approval-bypass.ts';
 import { authorizedKeysWrite } from './authorized-keys-write.ts';
 import { browserStoreRead } from './browser-store-read.ts';
@@ -16,6 +17,7 @@ import { conversationExfiltration } from './conversation-exfiltration.ts';
 import { credentialHarvestInstruction } from './credential-harvest-instruction.ts';
 import { cronPersistence } from './cron-persistence.ts';
 import { decodedPayloadExec } from './decoded-payload-exec.ts';
+import { denialEvasion } from './denial-evasion.ts';
 import { destructiveDelete } from './destructive-delete.ts';
 import { diskWipe } from './disk-wipe.ts';
 import { dnsExfil } from './dns-exfil.ts';
@@ -76,6 +78,7 @@ import { walletRead } from './wallet-read.ts';
 export const ruleMap: Readonly<Record<string, Rule>> = {
   'agent-config-read': agentConfigRead,
   'agent-memory-write': agentMemoryWrite,
+  'agent-takeover': agentTakeover,
   'approval-bypass': approvalBypass,
   'authorized-keys-write': authorizedKeysWrite,
   'browser-store-read': browserStoreRead,
@@ -88,6 +91,7 @@ export const ruleMap: Readonly<Record<string, Rule>> = {
   'credential-harvest-instruction': credentialHarvestInstruction,
   'cron-persistence': cronPersistence,
   'decoded-payload-exec': decodedPayloadExec,
+  'denial-evasion': denialEvasion,
   'destructive-delete': destructiveDelete,
   'disk-wipe': diskWipe,
   'dns-exfil': dnsExfil,

@@ -31,7 +31,8 @@ export const mcpConfigPoisoning: Rule = {
   check(facts, context) {
     const declared = context.skill.declaredHosts;
     for (const url of facts.of('url')) {
-      if (url.context.headings[0] !== 'mcpServers' || isLocalHost(url.host) || [...declared].some((d) => sameSite(d, url.host))) continue;
+      // A URL inside a server's own command line is judged by the command check below.
+      if (url.context.headings[0] !== 'mcpServers' || url.context.origin === 'code' || isLocalHost(url.host) || [...declared].some((d) => sameSite(d, url.host))) continue;
       const hostile = isIpLiteral(url.host) || exfilSinkOf(url.host, url.url) !== undefined;
       context.report({ messageId: 'remote', fact: url, data: { server: url.context.headings[1] ?? '?', host: url.host }, severity: hostile ? 'high' : 'medium' });
     }

@@ -1,14 +1,21 @@
 // Finding instructions in prose without flagging prose ABOUT instructions. A phrase counts only
 // when it is said, not quoted or taught: not under a heading that teaches about attacks, not in a
-// paragraph that discusses attacks ("attackers may write…", "for example"), not inside quotes, not
-// negated ("never share your recovery phrase"), and, for rules that ask for it, in a sentence in
-// the imperative rather than one describing what a program does ("the script runs silently").
-// Hidden text (HTML comments, hidden elements) gets none of the teaching exemptions: nobody hides
-// a lesson from the reader.
+// paragraph that discusses attacks ("attackers may write…"), not in a sentence that gives an
+// example or a warning sign, not inside quotes, not negated ("never share your recovery phrase"),
+// and, for rules that ask for it, in a sentence in the imperative rather than one describing what a
+// program does ("the script runs silently").
+// Hidden text (HTML comments, hidden elements, decoded invisible channels) gets none of the teaching
+// exemptions: nobody hides a lesson from the reader.
+//
+// Cost: every fact is read once. Its text is normalised (invisible format characters removed,
+// NFKC) and split into sentences once; a sentence's teaching check runs once; a phrase table's hits
+// are cached per skill, so rules that ask about the same table (a rule and the combination rule)
+// share the work. Matching is linear in the text.
 
 import type { FactOf } from '../../facts.ts';
 import type { FactIndex } from '../../types.ts';
 import { isTeaching } from '../common/context.ts';
+import { derivedProse } from './derived.ts';
 
 export type ProseFact = FactOf<'prose'>;
 
@@ -27,13 +34,15 @@ export interface MatchOptions {
   allowNegated?: boolean;
   /** Also match prose inside fenced code blocks (e.g. ```text). Default: only when hidden. */
   includeCodeBlocks?: boolean;
+  /** Count matches inside quotation marks too (text that is content to store, not a quotation). */
+  quotedToo?: boolean;
 }
 
 /** Cues that a whole paragraph discusses attacks (checked over the paragraph). */
-const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|prompt injections?|injection attacks?|jailbreaks?|phishing|scams?|scammers?|red[- ]team\w*|detect(?:s|ed|ion|ors?|ing)?|scanners?|heuristics?|e\.g\.|for example|for instance|(?<![\w.@/-])examples?(?!\.?\w|-)|social engineering|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|示例|例如|检测|钓鱼|诈骗/i;
+const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|prompt injections?|injection attacks?|jailbreaks?|phishing|scams?|scammers?|red[- ]team\w*|social engineering|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|钓鱼|诈骗/i;
 
 /** Weaker cues that count only in the sentence of the match. */
-const sentenceCue = /\b(?:such as|patterns?|flag(?:s|ged)?|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|tricks?|warning signs?|dangerous|risky|unsafe|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get))\b|警惕/i;
+const sentenceCue = /\b(?:such as|patterns?|flag(?:s|ged)?|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|tricks?|warning signs?|dangerous|risky|unsafe|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get)|detect(?:s|ed|ion|ors?|ing)?|scanners?|heuristics?|e\.g\.|for example|for instance|examples? of|(?<![\w.@/-])examples?:)\b|\b(?:skills?|text|prompts?|messages?|content|anything|tools?|pages?|documents?|files?)\s+(?:that|which)\s+(?:says?|tells?|asks?|contains?|instructs?|claims?)\b|警惕|示例|例如|检测/i;
 
 /** Headings (beyond the shared teaching ones) under which prose describes risks rather than instructs. */
 const teachingHeading = /\b(?:warnings?|injections?|defen[cs]es?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i;
@@ -46,12 +55,88 @@ const descriptiveSubject = /^(?:this|the|it|that|these|those|our|its|a|an|each|e
 
 const bullet = /^(?:[-*+•]|\d+[.)]|step\s+\d+[:.)]?|(?:\*\*)?(?:important|note|nb|system|instructions?|rule|task|todo)(?:\*\*)?\s*[:：])\s*/i;
 
+/** Invisible format characters that split words without showing: removed before matching. */
+const invisibleFormat = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]|[\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
+
+/** A sentence ends at . ! ? ; before white space (or the end), or at a CJK terminator. */
+const terminator = /[.!?;](?=\s|$)|[。！？；]/g;
+
+/** Text without invisible format characters, in NFKC (full-width letters read as ASCII). */
+export function normaliseProse(text: string): string {
+  const stripped = text.replace(invisibleFormat, '');
+  return /[^\x00-\x7f]/.test(stripped) ? stripped.normalize('NFKC') : stripped;
+}
+
+interface Prepared {
+  text: string;
+  /** Start offsets of sentences, ascending; the first is 0. */
+  starts: number[];
+  /** End offsets (exclusive) of the same sentences. */
+  ends: number[];
+  /** The whole paragraph reads as teaching (heading or a paragraph-level cue); undefined until asked. */
+  teaching?: boolean;
+  /** Per sentence: undefined until asked. */
+  sentenceTeaching: (boolean | undefined)[];
+}
+
+const prepared = new WeakMap<ProseFact, Prepared>();
+const globalOf = new WeakMap<RegExp, RegExp>();
+
+function prepare(fact: ProseFact): Prepared {
+  let p = prepared.get(fact);
+  if (p) return p;
+  const text = normaliseProse(fact.text);
+  const starts = [0];
+  const ends: number[] = [];
+  terminator.lastIndex = 0;
+  for (let m = terminator.exec(text); m !== null; m = terminator.exec(text)) {
+    ends.push(m.index + m[0].length);
+    let next = m.index + m[0].length;
+    while (next < text.length && /\s/.test(text[next]!)) next++;
+    starts.push(next);
+  }
+  ends.push(text.length);
+  p = { text, starts, ends, sentenceTeaching: [] };
+  prepared.set(fact, p);
+  return p;
+}
+
+/** The whole fact reads as teaching: under a teaching heading, or a paragraph about attacks. */
+function paragraphTeaches(fact: ProseFact, p: Prepared): boolean {
+  if (p.teaching === undefined) {
+    p.teaching = !fact.context.hidden && (
+      isTeaching(fact.context) || fact.context.headings.some((h) => teachingHeading.test(h)) ||
+      defensiveConditional.test(p.text) || (p.text.length < 600 && teachingCue.test(p.text))
+    );
+  }
+  return p.teaching;
+}
+
+/** Index of the sentence holding `index` (binary search over the starts). */
+function sentenceIndex(p: Prepared, index: number): number {
+  let lo = 0;
+  let hi = p.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The sentence of `text` that contains position `index`. */
 export function sentenceAt(text: string, index: number): { sentence: string; offset: number } {
   let start = 0;
-  for (const m of text.slice(0, index).matchAll(/[.!?。！？；;]\s+|[。！？；]/g)) start = m.index + m[0].length;
-  const rest = /[.!?](?:\s|$)|[。！？；;]/.exec(text.slice(index));
-  const end = rest ? index + rest.index + 1 : text.length;
+  let end = text.length;
+  for (const m of text.matchAll(terminator)) {
+    const after = m.index + m[0].length;
+    if (m.index >= index) {
+      end = after;
+      break;
+    }
+    start = after;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+  }
   return { sentence: text.slice(start, end), offset: start };
 }
 
@@ -77,47 +162,126 @@ export function clauseBefore(text: string, sentenceStart: number, index: number)
 
 /** The sentence tells someone to do something, rather than describing what a program does. */
 export function isImperative(sentence: string): boolean {
-  let s = sentence.trim().replace(/^[*_>#\s]+/, '');
+  let s = sentence.trim().replace(/^[*_>#\s"“'‘]+/, '');
   for (let i = 0; i < 3 && bullet.test(s); i++) s = s.replace(bullet, '').replace(/^[*_\s]+/, '');
   return !descriptiveSubject.test(s);
 }
 
 /** The text around a fact reads as teaching or defence rather than as an instruction. */
 export function readsAsTeaching(fact: ProseFact, sentence: string): boolean {
-  if (fact.context.hidden) return false;
-  if (isTeaching(fact.context) || fact.context.headings.some((h) => teachingHeading.test(h))) return true;
-  return teachingCue.test(sentence) || sentenceCue.test(sentence) || defensiveConditional.test(fact.text) || (fact.text.length < 600 && teachingCue.test(fact.text));
+  return paragraphTeaches(fact, prepare(fact)) || (!fact.context.hidden && (teachingCue.test(sentence) || sentenceCue.test(sentence)));
 }
 
-/** Prose facts a prose rule should read. */
+function sentenceTeaches(fact: ProseFact, p: Prepared, i: number): boolean {
+  if (fact.context.hidden) return false;
+  let t = p.sentenceTeaching[i];
+  if (t === undefined) {
+    const s = p.text.slice(p.starts[i], p.ends[i]);
+    // An aside does not turn an instruction into a lesson: "(encrypted so antivirus heuristics don't…)".
+    t = teachingCue.test(s) || sentenceCue.test(s.replace(/\([^()]*\)/g, ' '));
+    p.sentenceTeaching[i] = t;
+  }
+  return t;
+}
+
+const proseCache = new WeakMap<FactIndex, { plain: ProseFact[]; withCode: ProseFact[] }>();
+
+/** Prose facts a prose rule should read: Markdown/text prose, prose in code strings and in files written. */
 export function proseFacts(facts: FactIndex, options: MatchOptions = {}): ProseFact[] {
-  return facts.of('prose').filter((f) => f.context.hidden || options.includeCodeBlocks || (f.context.origin !== 'codeblock' && f.context.origin !== 'decoded'));
+  let cached = proseCache.get(facts);
+  if (!cached) {
+    const all = [...facts.of('prose'), ...derivedProse(facts)];
+    cached = {
+      plain: all.filter((f) => f.context.hidden || (f.context.origin !== 'codeblock' && f.context.origin !== 'decoded')),
+      withCode: all,
+    };
+    proseCache.set(facts, cached);
+  }
+  return options.includeCodeBlocks ? cached.withCode : cached.plain;
+}
+
+function optionKey(o: MatchOptions): string {
+  return `${o.imperative ? 'i' : ''}${o.allowNegated ? 'n' : ''}${o.quotedToo ? 'q' : ''}`;
+}
+
+/** One pattern over one fact: the first surviving match, `teaching` when the match is taught, or null. */
+function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchOptions): ProseHit | 'teaching' | null {
+  let global = globalOf.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+    globalOf.set(pattern, global);
+  }
+  const hidden = fact.context.hidden === true;
+  // exec on one shared global regex: matchAll would clone the regex on every call.
+  global.lastIndex = 0;
+  for (let m = global.exec(p.text); m !== null; m = global.exec(p.text)) {
+    if (m[0].length === 0) global.lastIndex++;
+    const i = sentenceIndex(p, m.index);
+    const offset = p.starts[i]!;
+    if (!hidden) {
+      if (paragraphTeaches(fact, p) || sentenceTeaches(fact, p, i)) return 'teaching';
+      if (!options.quotedToo && isQuoted(p.text, m.index, m.index + m[0].length)) continue;
+    }
+    if (!options.allowNegated && negation.test(p.text.slice(offset, m.index))) continue;
+    if (options.imperative && !isImperative(clauseBefore(p.text, offset, m.index))) continue;
+    return { fact, match: m[0], sentence: p.text.slice(offset, p.ends[i]).trim() };
+  }
+  return null;
 }
 
 /** The first match of any pattern in one fact that survives the teaching/quote/negation/mood checks. */
 export function matchFact(fact: ProseFact, patterns: readonly RegExp[], options: MatchOptions = {}): ProseHit | undefined {
+  const p = prepare(fact);
+  // One scan with the whole table first: most prose says none of it.
+  const any = patterns.length > 1 ? anyOf(patterns) : undefined;
+  if (any && !any.test(p.text)) return undefined;
   for (const pattern of patterns) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
-    for (const m of fact.text.matchAll(global)) {
-      const { sentence, offset } = sentenceAt(fact.text, m.index);
-      if (!fact.context.hidden) {
-        if (readsAsTeaching(fact, sentence)) return undefined;
-        if (isQuoted(fact.text, m.index, m.index + m[0].length)) continue;
-      }
-      if (!options.allowNegated && negation.test(fact.text.slice(offset, m.index))) continue;
-      if (options.imperative && !isImperative(clauseBefore(fact.text, offset, m.index))) continue;
-      return { fact, match: m[0], sentence: sentence.trim() };
-    }
+    const result = matchOne(fact, p, pattern, options);
+    if (result === 'teaching') return undefined;
+    if (result) return result;
   }
   return undefined;
 }
 
-/** Every fact's first surviving match. */
+/** The fact's text as the matcher reads it (normalised). */
+export function proseText(fact: ProseFact): string {
+  return prepare(fact).text;
+}
+
+const tableCache = new WeakMap<readonly RegExp[], RegExp | null>();
+
+/** One regex that matches wherever any pattern of the table does (a superset: case is ignored). */
+function anyOf(patterns: readonly RegExp[]): RegExp | undefined {
+  let any = tableCache.get(patterns);
+  if (any === undefined) {
+    try {
+      const unicode = patterns.some((r) => r.flags.includes('u'));
+      any = new RegExp(patterns.map((r) => `(?:${r.source})`).join('|'), unicode ? 'iu' : 'i');
+    } catch {
+      any = null;
+    }
+    tableCache.set(patterns, any);
+  }
+  return any ?? undefined;
+}
+
+const findCache = new WeakMap<FactIndex, Map<readonly RegExp[], Map<string, ProseHit[]>>>();
+
+/** Every fact's first surviving match (cached per skill for a given table and options). */
 export function findProse(facts: FactIndex, patterns: readonly RegExp[], options: MatchOptions = {}): ProseHit[] {
-  const hits: ProseHit[] = [];
-  for (const fact of proseFacts(facts, options)) {
-    const hit = matchFact(fact, patterns, options);
-    if (hit) hits.push(hit);
+  let byTable = findCache.get(facts);
+  if (!byTable) findCache.set(facts, (byTable = new Map()));
+  let byOptions = byTable.get(patterns);
+  if (!byOptions) byTable.set(patterns, (byOptions = new Map()));
+  const key = `${optionKey(options)}${options.includeCodeBlocks ? 'c' : ''}`;
+  let hits = byOptions.get(key);
+  if (!hits) {
+    hits = [];
+    for (const fact of proseFacts(facts, options)) {
+      const hit = matchFact(fact, patterns, options);
+      if (hit) hits.push(hit);
+    }
+    byOptions.set(key, hits);
   }
   return hits;
 }

@@ -2,12 +2,14 @@
 // phrase is said (not quoted, taught or negated; see match.ts). Hidden text is reported too, one
 // step more severe, since hiding it is itself a sign of intent.
 
-import type { Rule, RuleMeta, Severity } from '../../types.ts';
+import type { FactIndex, Rule, RuleMeta, Severity } from '../../types.ts';
 import { raise } from '../common/context.ts';
 import { findProse, quote, type MatchOptions, type ProseHit } from './match.ts';
 
 export interface PhraseRuleSpec extends Omit<RuleMeta, 'category' | 'messages'> {
   patterns: readonly RegExp[];
+  /** Finds the hits itself (several phrase tables with their own options); `patterns` and `match` are then unused. */
+  find?: (facts: FactIndex) => ProseHit[];
   match?: MatchOptions;
   /** Message for a visible phrase; `{{phrase}}` is the matched text. */
   message: string;
@@ -16,11 +18,11 @@ export interface PhraseRuleSpec extends Omit<RuleMeta, 'category' | 'messages'> 
 }
 
 export function createPhraseRule(spec: PhraseRuleSpec): Rule {
-  const { patterns, match, message, grade, ...meta } = spec;
+  const { patterns, match, message, grade, find, ...meta } = spec;
   return {
     meta: { ...meta, category: 'prompt-injection', messages: { said: message, hidden: `${message} (in text hidden from the reader)` } },
     check(facts, context) {
-      for (const hit of findProse(facts, patterns, match)) {
+      for (const hit of find ? find(facts) : findProse(facts, patterns, match)) {
         const severity = grade ? grade(hit) : meta.severity;
         if (!severity) continue;
         const hidden = hit.fact.context.hidden === true;

@@ -15,6 +15,10 @@ export const overridePhrases: readonly RegExp[] = [
   /\b(?:safety|content|ethical|moral)\s+(?:filters?|guidelines|restrictions|guardrails|checks?|protocols?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:off|disabled|removed|lifted|suspended|do not apply|no longer apply)\b/i,
   /\b(?:disable|turn off|remove|bypass|ignore)\s+(?:your\s+|all\s+|the\s+|any\s+)?(?:safety|content|ethical)\s+(?:filters?|guidelines|restrictions|guardrails|checks?)\b/i,
   /\bwithout\s+any\s+(?:ethical|moral|safety)\s+(?:restrictions|constraints|guidelines|limits)\b/i,
+  /\b(?:treat|consider|regard)\b(?:[^.\n]|\.(?=\S)){0,80}?\bas\s+(?:having\s+)?(?:a\s+)?(?:higher|highest|top|absolute)\s+priority\s+(?:than|over)\s+(?:this\s+(?:file|skill|document)|the\s+user\b|the\s+system|your\s+(?:own\s+)?(?:instructions|rules|system|guidelines)|any\s+other\s+instructions|all\s+other\s+instructions)/i,
+  /\b(?:takes?|has|have)\s+(?:precedence|priority)\s+over\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:user(?:'s)?(?:\s+(?:requests?|instructions?|messages?))?|system\s+prompt|(?:previous|prior|other|original|system|safety)\s+(?:instructions?|rules|guidelines))\b/i,
+  /\boverrides?\s+(?:the\s+|your\s+|any\s+|all\s+)?(?:user(?:'s)?\s+(?:requests?|instructions?)|system\s+prompt|(?:previous|prior|other|original|system|safety)\s+(?:instructions?|rules|guidelines))\b/i,
+  /优先(?:级)?(?:高于|于)(?:用户|系统|你的|本文件|其他)[^。\n]{0,10}(?:指令|要求|请求|规则|提示)?/,
   /(?:忽略|无视|忘记|忘掉)(?:之前|以上|上面|先前|前面|所有|全部|系统)(?:的)?(?:所有|全部)?(?:指令|指示|说明|规则|提示|要求|设定)/,
   /你现在是(?:一个)?(?:不受(?:任何)?限制|没有(?:任何)?限制|越狱)/,
   /(?:进入|开启|启用)(?:开发者|越狱|无限制|上帝)模式/,
@@ -24,15 +28,19 @@ export const overridePhrases: readonly RegExp[] = [
 /** Keeping the user unaware: "do not tell the user", "silently send", "hide this step". */
 export const concealmentPhrases: readonly RegExp[] = [
   /\b(?:do not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this|it|anything)\s+to|reveal\s+(?:this|it|these)\s+to|disclose\s+(?:this|it)\s+to|show\s+(?:this|it)\s+to)\s+(?:the\s+)?(?:user|human|operator|owner)\b/i,
+  /\b(?:do not|don'?t|never)\s+(?:tell|inform|notify|alert|mention|reveal|disclose|show|describe|explain|report|surface)\s+(?:this|it|these|that|them|anything|any of (?:this|these|it)|(?:these|this|the|any|such)\s+(?:rules?|instructions?|presets?|steps?|actions?|commands?|calls?|requests?|uploads?|notes?|entries|changes?|settings?|guidelines?)(?:\s+(?:or|and)\s+(?:this|these|the)\s+\w+)?)\s+to\s+(?:the\s+|any\s+)?(?:user|human|operator|owner)s?\b/i,
+  /\b(?:do not|don'?t|never)\s+(?:list|report|show|mention|reveal|say|explain|tell\s+(?:the\s+)?user)\s+(?:what|which|anything)\b(?:[^.\n;]|\.(?=\S)){0,30}?\b(?:deleted|removed|wiped|erased|sent|uploaded|posted|ran|executed|changed|modified|pushed|collected|installed|did|done)\b/i,
   /\bwithout\s+(?:telling|informing|notifying|alerting)\s+(?:the\s+)?(?:user|human|operator|owner)\b/i,
+  /\bwithout\s+(?:mentioning|saying|showing|reporting)\s+(?:it|this|that|anything)\b/i,
   /\b(?:hide|conceal)\s+(?:this|these|the|all|any|your)?\s*(?:steps?|actions?|commands?|requests?|output|activity|operations?|calls?)\s+from\s+(?:the\s+)?(?:user|human)\b/i,
   /\bkeep\s+(?:this|it)\s+(?:a\s+)?secret\s+from\s+(?:the\s+)?(?:user|human)\b/i,
-  /\b(?:silently|secretly|covertly|quietly)\s+(?:send|upload|post|forward|copy|transmit|exfiltrate|run|execute|install|download|delete|remove|read|collect|include|append|write|modify|bcc|cc)\b/i,
+  /\b(?:silently|secretly|covertly|quietly|invisibly)\s+(?:send|upload|post|forward|copy|transmit|exfiltrate|run|execute|install|download|delete|remove|read|collect|include|append|write|modify|bcc|cc|fetch|load|visit|call|apply|push|grant|enable|disable|attach)\b/i,
   /\bwithout\s+(?:the\s+)?user(?:'s)?\s+(?:knowledge|knowing|noticing|awareness|consent)\b/i,
   /\b(?:the\s+)?user\s+(?:must|should)\s+(?:not|never)\s+(?:know|see|notice|find out|be told)\b/i,
   /(?:不要|别|切勿|不得|不需要|无需|不必|不用)(?:告诉|通知|提醒|告知|让)用户/,
   /(?:不要|别)向用户(?:透露|提及|显示|说明)/,
   /对用户(?:隐瞒|保密)/,
+  /(?:不要|别|切勿|不得)(?:列出|显示|报告|提及|说明)(?:删除|执行|发送|上传|修改)了?(?:什么|哪些|的内容|的文件)/,
   /(?:悄悄|偷偷|静默|暗中)(?:地)?(?:发送|上传|执行|运行|安装|下载|删除|读取|转发|抄送)/,
   /(?:在)?用户不知情/,
 ];
@@ -41,7 +49,9 @@ export const concealmentPhrases: readonly RegExp[] = [
 export const approvalBypassPhrases: readonly RegExp[] = [
   /\b(?:always|automatically)\s+(?:run|execute|approve|accept|confirm|allow)\b(?:[^.\n]|\.(?=\S)){0,40}?\bwithout\s+(?:asking|confirm\w*|approval|permission|prompting|checking)/i,
   /\bauto-?approve\s+(?:all|every|any|each)\b/i,
-  /\b(?:never|do not|don'?t)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:confirmation|approval|permission)\b/i,
+  /\b(?:never|do not|don'?t|doesn'?t)\s+asks?\s+(?:the\s+user\s+)?(?:for\s+)?(?:confirmation|approval|permission)\b/i,
+  /\b(?:run|execute|delete|remove|push|install|apply|fix|modify|change|reset|overwrite|deploy|commit|send)\b(?:[^.\n]|\.(?=\S)){0,60}?\bwithout\s+(?:asking|confirm\w*|checking|prompting|approval|permission)\b/i,
+  /\bno need to (?:ask|confirm)(?:\s+(?:for\s+)?(?:permission|confirmation|approval|first|them|the user))?(?=\s*[,;:.)!]|\s*$)/i,
   /\bwithout\s+(?:asking|confirming\s+with|checking\s+with|waiting\s+for)\s+(?:the\s+)?user\b/i,
   /\b(?:skip|bypass|disable)\s+(?:all\s+|the\s+|any\s+)?(?:user\s+)?(?:confirmations?|approvals?|permission\s+(?:prompts?|checks?))\b/i,
   /--dangerously-skip-permissions\b/,
@@ -50,13 +60,37 @@ export const approvalBypassPhrases: readonly RegExp[] = [
   /自动(?:批准|同意|确认)(?:所有|全部)/,
 ];
 
+/** Authority the skill grants itself, stated rather than commanded: "the user has approved every action". */
+export const authorityGrantPhrases: readonly RegExp[] = [
+  /\b(?:has|have|had)\s+(?:already\s+)?(?:authori[sz]ed|approved|pre-?approved|consented to|granted permission for)\s+(?:every|all|any|each)\s+(?:actions?|commands?|operations?|requests?|tool calls?|changes?)\b/i,
+  /\b(?:standing|blanket|unconditional|permanent|unlimited)\s+(?:permission|authori[sz]ation|approval|consent)\s+(?:to|for)\b/i,
+  /\b(?:all|every|any)\s+(?:actions?|commands?|operations?|tool calls?)\s+(?:are|is)\s+(?:already\s+)?(?:pre-?)?(?:approved|authori[sz]ed)\b/i,
+  /(?:已|已经)(?:预先)?(?:授权|批准|同意)(?:了)?(?:所有|全部|任何)(?:操作|命令|行为|请求)/,
+  /(?:长期|永久|无条件)(?:的)?(?:执行)?(?:权限|授权)/,
+];
+
+/** Working around a denial, the sandbox or the approval system instead of stopping. */
+export const evasionPhrases: readonly RegExp[] = [
+  /\bif\s+(?:a|an|the|any|your|my)?\s*(?:tool|command|call|request|action|exec\w*|permission|access|operation|approval)s?\s+(?:is|are|gets?|was|were)\s+(?:denied|blocked|refused|rejected|forbidden|not allowed|disallowed)\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:retr(?:y|ies)\s+(?:with|using|via|through)\s+(?:a|an|another|other|a different)|tr(?:y|ies)\s+(?:another|a different|other)|use[sd]?\s+(?:another|a different|an alternative|other)|switch(?:es)?\s+to\s+(?:another|a different)|finds?\s+(?:another|a different|some other)\s+way|work(?:s)?\s+around|fall(?:s)?\s+back\s+to\s+(?:another|a different)|retr(?:y|ies)\b(?:[^.\n]){0,40}?\binstead\b)/i,
+  /\b(?:work|get|route)\s+around\s+(?:the\s+|any\s+|your\s+|a\s+)?(?:sandbox|polic(?:y|ies)|restrictions?|permissions?|approvals?|denials?|guardrails?|safety (?:checks?|rules)|blocks?|allow-?lists?)\b/i,
+  /\b(?:bypass|evade|circumvent|escape|sidestep)\s+(?:the\s+|any\s+|your\s+)?(?:sandbox|approval (?:prompts?|system|flow|step)|exec approvals?|permission (?:system|checks?|prompts?)|polic(?:y|ies)(?: checks?| engine)?|allow-?lists?|egress (?:proxy|filter))\b/i,
+  /(?:如果|若)[^。\n]{0,20}(?:被拒绝|被拦截|被阻止|不允许)[^。\n]{0,30}(?:换用|改用|绕过|换一个|用其他)/,
+  /绕过(?:沙箱|审批|权限|限制|安全策略|白名单)/,
+];
+
 /** Files and stores that make up the agent's persistent memory and persona. */
-export const memoryTargets = /\b(?:SOUL|MEMORY|AGENTS|USER|IDENTITY|HEARTBEAT|BOOTSTRAP|TOOLS)\.md\b|\bsystem prompt\b|\byour (?:long[- ]term |persistent )?memor(?:y|ies)\b|\byour (?:persona|personality|identity|core (?:instructions|rules|values))\b|\bpersistent memory\b|(?:长期)?记忆(?:文件)?|人格设定|系统提示/i;
+export const memoryTargets = /\b(?:SOUL|MEMORY|AGENTS|USER|IDENTITY|HEARTBEAT|BOOTSTRAP|TOOLS)\.md\b|\bsystem prompt\b|\byour (?:long[- ]term |persistent )?memor(?:y|ies)\b|\byour (?:persona|personality|identity|core (?:instructions|rules|values))\b|\bpersistent memory\b|\blong[- ]term memory\b|(?:长期)?记忆(?:文件)?|人格设定|系统提示/i;
 export const memoryWrite = /\b(?:write|append|add|insert|save|store|update|modify|edit|overwrite|replace|inject|put|record|prepend)\b|写入|追加|修改|添加|保存|覆盖/i;
 /** Cues that the edit is done with the user's consent, which makes it ordinary. */
 export const consentCue = /\b(?:ask(?:ing)?|confirm(?:s|ed|ation)?|permission|consent|approv\w*|if (?:the )?user (?:wants|asks|requests|agrees|says)|only (?:when|if) (?:the )?user|user(?:'s)? (?:request|approval|explicit)|show (?:the user )?(?:the )?diff)\b|征得|确认|同意/i;
 /** Cues that the poisoning is meant to last or to hide. */
-export const persistenceCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conversation|time|turn)|from now on|persist(?:ent|ently)?|each time|on every start|secretly|silently|without (?:telling|asking))\b|永久|始终|每次|以后都/i;
+export const persistenceCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conversation|time|turn)|from now on|persist(?:s|ed|ent|ently)?|each time|on every start|secretly|silently|without (?:telling|asking)|verbatim)\b|永久|始终|每次|以后都/i;
+/** Memory entries meant to survive the user's attempt to remove them. */
+export const undeletablePhrases: readonly RegExp[] = [
+  /\beven\s+if\s+(?:the\s+user\s+|you\s+are\s+|they\s+)?(?:asks?|asked|tells?|told|instructs?|requests?)\s+(?:you\s+|them\s+|him\s+|her\s+)?to\s+(?:forget|remove|delete|drop|undo|erase|change|stop)\b/i,
+  /\b(?:never|do not|don'?t)\s+(?:delete|remove|forget|erase|overwrite|drop)\s+(?:this|these)\s+(?:rules?|entry|entries|instructions?|memor(?:y|ies)|lines?|sections?|presets?)\b/i,
+  /即使用户要求(?:删除|忘记|移除)/,
+];
 
 /** What the conversation-exfiltration rule looks for: data of the user, a send, and a destination. */
 export const conversationData = /\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)/i;
@@ -67,9 +101,10 @@ export const bccEvery = /\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|
 /** Loading instructions at run time from somewhere the reviewer cannot see. */
 export const remoteInstructionPhrases: readonly RegExp[] = [
   /\b(?:fetch|download|load|read|retrieve|get|curl|visit|open|check)\b(?:[^.\n]|\.(?=\S)){0,80}?(?:https?:\/\/\S+|\burl\b|\blink\b)(?:[^.\n]|\.(?=\S)){0,80}?\b(?:and|then)\s+(?:follow|execute|obey|apply|run|carry out|do)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:instructions?|commands?|steps|directives|whatever|what it says|contents?|it says|tasks?)\b/i,
+  /\b(?:fetch|download|load|read|retrieve|get|curl|visit|open|check)\b(?:[^.\n]|\.(?=\S)){0,80}?(?:https?:\/\/\S+|\burl\b|\blink\b)(?:[^.\n]|\.(?=\S)){0,40}?\b(?:and|then)\s+(?:follow|obey)\s+(?:it|them)\b/i,
   /\bfollow\s+(?:the\s+)?(?:latest|updated|new|current|additional|real|remote|further|next|your|hidden|complete)\s+(?:instructions?|directives|commands|tasks)\s+(?:at|from|in|on|hosted at|published at)\s+(?:https?:\/\/|the (?:url|link|page|remote))/i,
   /\b(?:execute|run|follow|obey|carry out)\s+(?:the\s+|whatever\s+|any\s+|all\s+)?(?:commands?|instructions?|code|scripts?|tasks?)\s+(?:returned|served|provided|listed|found|contained|hosted)\s+(?:by|from|at|in|on)\s+(?:https?:\/\/|the (?:url|server|endpoint|remote|page))/i,
-  /\b(?:fetch|download|load|read|retrieve|get)\b(?:[^.\n]|\.(?=\S)){0,80}?https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,80}?\b(?:adopt|use|treat|apply|load|install)\b(?:[^.\n]|\.(?=\S)){0,40}?\bas\s+(?:your\s+)?(?:new\s+|current\s+)?(?:system\s+)?(?:instructions|prompt|rules|directives|persona)\b/i,
+  /\b(?:fetch|download|load|read|retrieve|get)\b(?:[^.\n]|\.(?=\S)){0,80}?https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,80}?\b(?:adopt|use|treat|apply|load|install)\b(?:[^.\n]|\.(?=\S)){0,40}?\bas\s+(?:your\s+)?(?:new\s+|current\s+|additional\s+|updated\s+)?(?:system\s+)?(?:instructions|prompt|rules|directives|persona|higher[- ]priority|(?:the\s+)?(?:highest|top)[- ]priority|authoritative)\b/i,
   /(?:访问|获取|下载|读取|打开)[^。\n]{0,60}https?:\/\/\S+[^。\n]{0,40}(?:按照|遵循|执行|照做)[^。\n]{0,10}(?:指令|指示|说明|命令|内容)/,
 ];
 
@@ -90,6 +125,6 @@ export const downloadAndRun = /\b(?:download|get|grab|fetch|save)\b(?:[^.\n]|\.(
 export const executableFile = /\.(?:exe|msi|dmg|pkg|app|bin|appimage|scr|bat|cmd|ps1|vbs|jar|run|command)\b/i;
 
 /** Reading the agent's or user's secrets in order to send them along. */
-export const credentialTarget = /~\/\.(?:openclaw|clawdbot|ssh|aws|azure|kube|gnupg|docker\/config\.json|npmrc|pypirc|netrc|git-credentials|config\/gcloud)\b|\bopenclaw\.json\b|\bauth-profiles\.json\b|\bid_(?:rsa|ed25519|ecdsa)\b|\bcredentials\.json\b|\bwallet\.dat\b|\blogin data\b|\bcookies\.sqlite\b|\ball\s+(?:the\s+)?(?:api keys?|tokens|credentials|secrets|passwords|cookies|env(?:ironment)? var(?:iable)?s)\b|\bthe user'?s\s+(?:api keys?|tokens|credentials|secrets|passwords|cookies)\b|\b(?:every|all)\s+\.env\s+files?\b|~\/\.env\b|(?:所有|全部)(?:的)?(?:密钥|令牌|凭证|密码)/i;
+export const credentialTarget = /~\/\.(?:openclaw|clawdbot|ssh|aws|azure|kube|gnupg|docker\/config\.json|npmrc|pypirc|netrc|git-credentials|config\/gcloud)\b|\bopenclaw\.json\b|\bauth-profiles\.json\b|\bid_(?:rsa|ed25519|ecdsa)\b|\bcredentials\.json\b|\bwallet\.dat\b|\blogin data\b|\bcookies\.sqlite\b|\ball\s+(?:the\s+)?(?:api keys?|tokens|credentials|secrets|passwords|cookies|env(?:ironment)? var(?:iable)?s)\b|\bthe user'?s\s+(?:api keys?|tokens|credentials|secrets|passwords|cookies)\b|\b(?:every|all)\s+\.env\s+files?\b|\b(?:output|contents?|result)\s+of\s+`?(?:env|printenv|set|export -p)`?(?![\w-])|\b(?:all|every|the full|the whole|the entire)\s+(?:of\s+the\s+)?environment(?:\s+variables)?\b|~\/\.env\b|(?:所有|全部)(?:的)?(?:密钥|令牌|凭证|密码)/i;
 export const readVerb = /\b(?:read|cat|open|collect|gather|extract|copy|grab|dump|load|harvest|look up|find)\b|读取|收集|获取/i;
-export const includeInRequest = /\b(?:include|attach|append|embed|send|post|upload|add|put|pass|paste)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:request|payload|body|query|header|url|message|report|response|webhook|server|endpoint|parameter|form|email)\b|\b(?:send|post|upload|forward|transmit)\s+(?:it|them|the (?:contents?|file|keys?|values?|data))\s+to\b|(?:附加|包含|放入|发送)[^。\n]{0,20}(?:请求|消息|服务器)|(?:发送|上传|提交|POST)(?:[^。\n]{0,20})?(?:到|至)/i;
+export const includeInRequest = /\b(?:include|attach|append|embed|send|post|upload|add|put|pass|paste|encode)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:request|payload|body|query|header|url|image|message|report|response|webhook|server|endpoint|parameter|argument|field|form|email)\b|\b(?:send|post|upload|forward|transmit)\s+(?:it|them|the (?:contents?|file|keys?|values?|data))\s+to\b|\b(?:send|post|upload|forward|transmit|pipe)\b(?:[^.\n]|\.(?=\S)){0,80}?\bto\s+`?(?:https?:\/\/|[\w.+-]+@[\w-]+\.)|(?:附加|包含|放入|发送)[^。\n]{0,20}(?:请求|消息|服务器)|(?:发送|上传|提交|POST)(?:[^。\n]{0,20})?(?:到|至)/i;

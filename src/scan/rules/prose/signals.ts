@@ -1,0 +1,151 @@
+// The agent-directed signals of a skill, by kind: each prose rule reports one kind, and the
+// combination rule (agent-takeover) weighs how many different kinds one skill says. Every finder is
+// pure over the fact index; match.ts caches the matching per fact, so asking twice costs nothing.
+
+import type { FactIndex } from '../../types.ts';
+import { memoryTargetOf } from './derived.ts';
+import { findProse, matchFact, proseFacts, proseText, type MatchOptions, type ProseFact, type ProseHit } from './match.ts';
+import {
+  approvalBypassPhrases, authorityGrantPhrases, concealmentPhrases, consentCue, credentialTarget, evasionPhrases, includeInRequest, memoryTargets,
+  memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, undeletablePhrases,
+} from './phrases.ts';
+
+/** `compute` once per skill (fact index); rules that ask again share the result. */
+function perSkill<T>(compute: (facts: FactIndex) => T): (facts: FactIndex) => T {
+  const cache = new WeakMap<FactIndex, T>();
+  return (facts) => {
+    let value = cache.get(facts);
+    if (value === undefined) cache.set(facts, (value = compute(facts)));
+    return value;
+  };
+}
+
+export type SignalKind = 'override' | 'conceal' | 'approval' | 'evasion' | 'remote' | 'memory' | 'persist' | 'harvest' | 'obey-hidden';
+
+export interface Signal {
+  kind: SignalKind;
+  hit: ProseHit;
+}
+
+const payloadPatterns: readonly [SignalKind, readonly RegExp[]][] = [
+  ['override', overridePhrases], ['conceal', concealmentPhrases], ['approval', approvalBypassPhrases], ['approval', authorityGrantPhrases],
+  ['evasion', evasionPhrases], ['remote', remoteInstructionPhrases], ['persist', undeletablePhrases],
+];
+
+export const findOverride = (facts: FactIndex) => findProse(facts, overridePhrases);
+export const findConcealment = (facts: FactIndex) => findProse(facts, concealmentPhrases, { imperative: true });
+/** Commands to skip approval ("never ask for confirmation"), and authority the skill says it has ("the user approved every action"). */
+export const findApprovalBypass = perSkill((facts: FactIndex): ProseHit[] => {
+  const hits: ProseHit[] = [];
+  for (const fact of proseFacts(facts)) {
+    const hit = matchFact(fact, approvalBypassPhrases, { imperative: true }) ?? matchFact(fact, authorityGrantPhrases);
+    if (hit) hits.push(hit);
+  }
+  return hits;
+});
+export const findEvasion = (facts: FactIndex) => findProse(facts, evasionPhrases, { imperative: true });
+export const findRemoteInstructions = (facts: FactIndex) => findProse(facts, remoteInstructionPhrases);
+
+const selfReading = /\b(?:output|contents?|result) of\b|\benvironment\b/i;
+
+/** "Read ~/.ssh/id_rsa and include it in the request": a credential store, a read and a send in one block. */
+export const findCredentialHarvest = perSkill((facts: FactIndex): ProseHit[] => {
+  const hits: ProseHit[] = [];
+  for (const fact of proseFacts(facts)) {
+    const hit = matchFact(fact, [credentialTarget], { imperative: true });
+    const text = proseText(fact);
+    // "The output of env" names its own read; a path needs a verb that reads it.
+    if (hit && (readVerb.test(text) || selfReading.test(hit.match)) && includeInRequest.test(text)) hits.push(hit);
+  }
+  return hits;
+});
+
+/** Text that tells the agent to obey instructions it cannot see: encoded, invisible, hidden markers. */
+const obeyHidden = /\b(?:follow|obey|execute|apply|carry out|act on|do)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:instructions?|directives?|commands?|whatever|what)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:encoded|hidden|embedded|invisible|concealed|zero[- ]width|steganograph\w*)\b|\b(?:instructions?|directives?|commands?)\s+(?:encoded|hidden|embedded|concealed)\s+in\s+(?:the\s+)?(?:invisible|hidden|zero[- ]width|formatting|whitespace|markers?|characters?|comments?)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:follow|obey|execute|apply)\b|(?:遵循|执行|服从)[^。\n]{0,20}(?:隐藏|编码|不可见)[^。\n]{0,10}(?:指令|指示|内容)/i;
+
+const obeyHiddenTable = [obeyHidden];
+export const findObeyHidden = (facts: FactIndex) => findProse(facts, obeyHiddenTable, { imperative: true });
+
+export interface MemoryHit {
+  hit: ProseHit;
+  /** Meant to last ("from now on", "verbatim", hidden) or carrying agent-directed rules. */
+  lasting: boolean;
+  /** Agent-directed signals found in the text that is stored. */
+  payload: Signal[];
+}
+
+/** Says the content follows: "Save these facts to MEMORY.md:", "append the following to SOUL.md". */
+const announcesContent = /[:：]\s*$|\b(?:the following|below|these|this (?:text|block|section|rule|preset|entry))\b|以下|如下/i;
+const payloadWindow = 40;
+
+function sameHeadings(a: ProseFact, b: ProseFact): boolean {
+  return a.context.headings.length === b.context.headings.length && a.context.headings.every((h, i) => b.context.headings[i] === h);
+}
+
+/** Prose after an announcement, in the same section of the same file: the content to be stored. */
+function contentAfter(facts: FactIndex, announce: ProseFact): ProseFact[] {
+  const out: ProseFact[] = [];
+  const after = proseFacts(facts, { includeCodeBlocks: true })
+    .filter((f) => f.file === announce.file && f.line > announce.line && f.line <= announce.line + payloadWindow)
+    .sort((a, b) => a.line - b.line);
+  for (const f of after) {
+    if (f.block === 'heading' || !sameHeadings(f, announce)) break;
+    out.push(f);
+  }
+  return out;
+}
+
+/** Agent-directed signals in text that is stored as memory: quotes count, it is content, not a quotation. */
+function payloadSignals(items: readonly ProseFact[]): Signal[] {
+  const out: Signal[] = [];
+  const options: MatchOptions = { quotedToo: true };
+  for (const fact of items) {
+    for (const [kind, patterns] of payloadPatterns) {
+      const hit = matchFact(fact, patterns, options);
+      if (hit) out.push({ kind, hit });
+    }
+  }
+  return out;
+}
+
+/** Instructions to write the agent's memory or persona without the user's consent, and text written there. */
+export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
+  const out: MemoryHit[] = [];
+  for (const fact of proseFacts(facts)) {
+    const target = memoryTargetOf(fact);
+    if (target) {
+      // A script writes this text into a memory file: all of it is stored.
+      const payload = payloadSignals([fact]);
+      if (payload.length > 0) out.push({ hit: { fact, match: target, sentence: payload[0]!.hit.sentence }, lasting: true, payload });
+      continue;
+    }
+    const hit = matchFact(fact, [memoryTargets], { imperative: true });
+    const text = proseText(fact);
+    if (!hit || !memoryWrite.test(hit.sentence) || consentCue.test(text)) continue;
+    const payload = announcesContent.test(hit.sentence) ? payloadSignals(contentAfter(facts, fact)) : [];
+    const lasting = persistenceCue.test(text) || fact.context.hidden === true || payload.length > 0;
+    out.push({ hit, lasting, payload });
+  }
+  return out;
+});
+
+/** Every agent-directed signal of the skill, the payloads of memory writes included. */
+export const agentSignals = perSkill((facts: FactIndex): Signal[] => {
+  const out: Signal[] = [];
+  const add = (kind: SignalKind, hits: readonly ProseHit[]) => {
+    for (const hit of hits) out.push({ kind, hit });
+  };
+  add('override', findOverride(facts));
+  add('conceal', findConcealment(facts));
+  add('approval', findApprovalBypass(facts));
+  add('evasion', findEvasion(facts));
+  add('remote', findRemoteInstructions(facts));
+  add('harvest', findCredentialHarvest(facts));
+  add('obey-hidden', findObeyHidden(facts));
+  add('persist', findProse(facts, undeletablePhrases));
+  for (const m of findMemoryPoisoning(facts)) {
+    if (m.lasting) out.push({ kind: 'memory', hit: m.hit });
+    out.push(...m.payload);
+  }
+  return out;
+});
