@@ -3,7 +3,7 @@
 // when the host is a known drop box (webhook, paste, tunnel…) or a raw IP. Flows the engine joins
 // across files (`flow.crossFile`) are judged by secret-exfil-flow.
 
-import type { Fact } from '../facts.ts';
+import type { Fact, Source } from '../facts.ts';
 import type { Rule, Severity } from '../types.ts';
 import { programOf, readerPrograms } from './common/commands.ts';
 import { isTeaching } from './common/context.ts';
@@ -32,6 +32,8 @@ function collections(all: readonly Fact[]): Collection[] {
   return out;
 }
 
+const isSecret = (source: Source): boolean => source.kind !== 'file' || classifyPath(source.path) !== undefined;
+
 export const exfilReadAndSend: Rule = {
   meta: {
     id: 'exfil-read-and-send',
@@ -48,10 +50,12 @@ export const exfilReadAndSend: Rule = {
     const docHosts = documentedHosts(facts, context.skill);
     const reads = collections(facts.all);
     if (reads.length === 0) return;
-    // Sends already judged by a traced flow belong to secret-exfil-flow.
-    const traced = new Set(facts.of('flow').filter((f) => f.sink.kind === 'network').map((f) => `${f.file}:${f.line}`));
+    // Sends already judged by a flow traced to a secret belong to secret-exfil-flow; data traced
+    // only to an ordinary file (a temp file written elsewhere) is still this rule's.
+    const traced = new Set(facts.of('flow').filter((f) => f.sink.kind === 'network' && isSecret(f.source)).map((f) => `${f.file}:${f.line}`));
     for (const { fact, dest } of dataSends(facts, context.skill, docHosts)) {
-      if (!isForeign(dest) || (fact.dataSources?.length ?? 0) > 0 || traced.has(`${fact.file}:${fact.line}`) || isTeaching(fact.context)) continue;
+      const judged = (fact.dataSources ?? []).some(isSecret);
+      if (!isForeign(dest) || judged || traced.has(`${fact.file}:${fact.line}`) || isTeaching(fact.context)) continue;
       const blunt = dest.kind === 'exfil-sink' || dest.kind === 'raw-ip';
       const read = reads.find((r) => !r.dotenv) ?? (blunt ? reads[0] : undefined);
       if (!read) continue;

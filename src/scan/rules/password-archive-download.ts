@@ -16,9 +16,13 @@ export const passwordArchiveDownload: Rule = {
     messages: { archive: 'Opens a downloaded archive with a password ({{how}}).' },
   },
   check(facts, context) {
-    const downloaded = facts.of('download').length + facts.of('download-exec').length > 0;
+    // Opening a local archive with a password is ordinary (an encrypted backup); it matters when
+    // the skill also fetches something, or the password-protected archive itself comes from a URL.
+    const downloaded = facts.of('download').some((f) => f.url !== undefined || f.host !== undefined) || facts.of('download-exec').length > 0;
     for (const fact of facts.of('download')) {
-      if (fact.passwordProtected) context.report({ messageId: 'archive', fact, data: { how: fact.evidence.slice(0, 60) }, severity: weigh('high', fact, context.skill) });
+      if (fact.passwordProtected && (downloaded || fact.url !== undefined)) {
+        context.report({ messageId: 'archive', fact, data: { how: fact.evidence.slice(0, 60) }, severity: weigh('high', fact, context.skill) });
+      }
     }
     if (!downloaded) return;
     for (const cmd of facts.of('command')) {
