@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSkillFromFiles } from '../../src/skills/index.ts';
 import { collectFacts, indexFacts, prepareAnalyzers, runRules, skillInfo } from '../../src/scan/engine.ts';
+import type { LoadIssue } from '../../src/skills/index.ts';
 import type { Rule } from '../../src/scan/types.ts';
 
 export interface RuleCase {
@@ -13,6 +14,11 @@ export interface RuleCase {
   name?: string;
   /** Files of the skill by relative path. A SKILL.md is added when missing. */
   files: Record<string, string>;
+  /**
+   * Issues the loader would raise for input a file map cannot express (archive entries, symlinks,
+   * bytes that are not UTF-8); the loader's own tests show it raises them.
+   */
+  issues?: { code: string; file?: string; message: string }[];
   options?: Record<string, unknown>;
 }
 
@@ -23,7 +29,7 @@ export interface InvalidCase extends RuleCase {
 const defaultManifest = '---\nname: test-skill\ndescription: A test skill.\n---\n\n# Test skill\n';
 
 function key(c: RuleCase): string {
-  return JSON.stringify([c.files, c.options ?? null]);
+  return JSON.stringify([c.files, c.issues ?? null, c.options ?? null]);
 }
 
 async function findingsFor(rule: Rule, c: RuleCase) {
@@ -31,6 +37,7 @@ async function findingsFor(rule: Rule, c: RuleCase) {
   if (!Object.keys(files).some((p) => /^(skill|skills)\.md$/i.test(p))) files['SKILL.md'] = defaultManifest;
   const result = await loadSkillFromFiles(files, 'test-skill');
   assert.ok(result.ok, `case did not load: ${result.ok ? '' : result.error.message}`);
+  result.skill.issues.push(...((c.issues ?? []) as LoadIssue[]));
   await prepareAnalyzers(['markdown', 'text', 'shell', 'powershell', 'python', 'javascript', 'manifest']);
   const facts = indexFacts(collectFacts(result.skill));
   return runRules(facts, skillInfo(result.skill), { rules: [rule], ruleOptions: c.options ? { [rule.meta.id]: c.options } : undefined });

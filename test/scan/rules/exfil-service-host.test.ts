@@ -29,6 +29,7 @@ testRule(exfilServiceHost, {
       },
       errors: [{ messageId: 'send', severity: 'high' }],
     },
+    { name: 'a script fetches from a paste site', files: { 'scripts/get.sh': 'curl -s https://pastebin.com/raw/abc123 -o notes.txt\n' }, errors: [{ messageId: 'code' }] },
     { name: 'onion in prose', files: skill('Mirror: http://abcdefghijklmnop.onion/'), errors: [{ messageId: 'mention' }] },
   ],
 });
