@@ -2,8 +2,9 @@
 // the analyzer of its own), load issues as facts, then every rule over the whole skill's facts
 // (so a read in one script and a send in another meet), then the verdict.
 
-import type { LoadedSkill } from '../skills/index.ts';
+import type { LoadedSkill, SkillFile } from '../skills/index.ts';
 import { analyzers, scanUnicode } from './analyzers/index.ts';
+import { findUrls, LineMap } from './analyzers/common/index.ts';
 import type { Fact, FactContext, FactDraft, FactKind, FactOf, Lang } from './facts.ts';
 import { languageOfFile } from './language.ts';
 import { rules as builtinRules } from './rules/index.ts';
@@ -18,7 +19,15 @@ export interface ScanSkillOptions {
 }
 
 const maxNesting = 4;
+/** Facts kept per file; past it the rest are dropped and the cut is reported (`analysis-cut`). */
 const maxFactsPerFile = 5_000;
+/**
+ * Characters of code one file may hand to the code analyzers (shell, Python, JS/TS, PowerShell,
+ * manifests), its Markdown blocks included: a 1 MiB script costs seconds of parsing and walking, so
+ * code past the budget is only searched for URLs, and the cut is reported (`analysis-cut`).
+ */
+const maxDeepChars = 256 * 1024;
+const codeLangs: ReadonlySet<Lang> = new Set<Lang>(['shell', 'python', 'javascript', 'powershell', 'manifest']);
 const prepared = new Map<Lang, Promise<void>>();
 
 /** Loads the parsers for the given languages once per process. */
@@ -35,6 +44,104 @@ export function prepareAnalyzers(langs: Iterable<Lang>): Promise<void> {
   return Promise.all(waits).then(() => undefined);
 }
 
+/** Where to cut `text` so at most `budget` characters are analysed: after the last newline within it. */
+function cutPoint(text: string, budget: number): number {
+  const newline = text.lastIndexOf('\n', budget - 1);
+  return newline > 0 ? newline + 1 : budget;
+}
+
+/** The facts of one file: its analyzer, embedded code through theirs, hidden Unicode, and the caps. */
+function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out: Fact[]): void {
+  const lang = languageOfFile(file.path, file.text);
+  const base: FactContext = { lang, origin: lang === 'markdown' || lang === 'text' ? 'prose' : 'code', headings: [], inManifest };
+  let count = 0;
+  let deepLeft = maxDeepChars;
+  const cuts: string[] = [];
+  // An analyzer may stop on its own at the cap (`factsLeft`), so reaching it counts as a cut.
+  let lastKept = 1;
+  let droppedAt: number | undefined;
+  const push = (fact: Fact) => {
+    if (count++ < maxFactsPerFile) {
+      out.push(fact);
+      lastKept = fact.line;
+    } else droppedAt ??= fact.line;
+  };
+  const factsLeft = () => Math.max(0, maxFactsPerFile - count);
+  const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number) => {
+    const emit = (draft: FactDraft) => {
+      const line = Math.max(1, Math.trunc(draft.line || 1)) + lineOffset;
+      // Facts without a context of their own share their input's (never mutated downstream).
+      const ctx: FactContext = draft.context ? { ...context, ...draft.context, headings: draft.context.headings ?? context.headings } : context;
+      push({ ...draft, file: file.path, line, context: ctx } as Fact);
+    };
+    if (codeLangs.has(lang) && text.length > deepLeft) {
+      const at = cutPoint(text, Math.max(1, deepLeft));
+      const cutLine = lineOffset + countLines(text, at) + 1;
+      cuts.push(`line ${cutLine}`);
+      urlsOnly(text.slice(at), countLines(text, at), emit);
+      text = text.slice(0, at);
+      deepLeft = 0;
+      if (text.trim().length === 0) return;
+    } else if (codeLangs.has(lang)) {
+      deepLeft -= text.length;
+    }
+    const sink: AnalyzerSink = {
+      emit,
+      analyze(embedded) {
+        if (depth >= maxNesting || embedded.text.length === 0) return;
+        const ctx: FactContext = {
+          ...context, lang: embedded.lang, ...embedded.context,
+          headings: embedded.context?.headings ?? context.headings,
+        };
+        run(embedded.text, embedded.lang, lineOffset + Math.max(1, embedded.line) - 1, ctx, depth + 1);
+      },
+      factsLeft,
+    };
+    try {
+      analyzers[lang].analyze({ file: file.path, text, lang, context }, sink);
+    } catch (error) {
+      // An analyzer must never take the scan down; a crash is a bug that the fuzz tests catch.
+      push({
+        kind: 'load-issue', code: 'analyzer-error', file: file.path, line: lineOffset + 1,
+        evidence: `${lang} analyzer failed: ${(error as Error).message}`.slice(0, 160), context,
+      });
+    }
+  };
+  run(file.text, lang, 0, base, 0);
+  scanUnicode(file.text, {
+    emit(draft) {
+      push({ ...draft, file: file.path, line: Math.max(1, draft.line), context: { ...base, ...draft.context } } as Fact);
+    },
+  });
+  // The cut itself is always reported, past the cap too: it says what was not analysed.
+  const why: string[] = [];
+  if (cuts.length > 0) why.push(`code past ${maxDeepChars} characters was only searched for URLs (from ${cuts.join(', ')})`);
+  if (count >= maxFactsPerFile) why.push(`analysis stopped at the cap of ${maxFactsPerFile} facts (near line ${droppedAt ?? lastKept})`);
+  if (why.length > 0) {
+    out.push({
+      kind: 'load-issue', code: 'analysis-cut', file: file.path, line: 1,
+      evidence: `${file.path}: ${why.join('; ')}`, context: { lang: 'text', origin: 'code', headings: [] },
+    });
+  }
+}
+
+/** Newlines in `text` before offset `end`. */
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** URL facts for code past the deep-analysis budget; `lineOffset` is the lines before `text`. */
+function urlsOnly(text: string, lineOffset: number, emit: (draft: FactDraft) => void): void {
+  if (!text.includes('://') && !text.includes('@') && !/\d:\d/.test(text)) return;
+  const lines = new LineMap(text);
+  for (const m of findUrls(text)) {
+    const line = lines.lineOf(m.index);
+    emit({ kind: 'url', line: line + lineOffset, url: m.url, host: m.host, scheme: m.scheme, evidence: lines.excerpt(line) });
+  }
+}
+
 export function collectFacts(skill: LoadedSkill): Fact[] {
   const facts: Fact[] = [];
   for (const issue of skill.issues) {
@@ -45,46 +152,7 @@ export function collectFacts(skill: LoadedSkill): Fact[] {
   }
   for (const file of skill.files) {
     if (file.kind !== 'text' || file.text === undefined) continue;
-    const lang = languageOfFile(file.path, file.text);
-    const inManifest = file.path === skill.manifest.file;
-    const base: FactContext = { lang, origin: lang === 'markdown' || lang === 'text' ? 'prose' : 'code', headings: [], inManifest };
-    let count = 0;
-    const push = (fact: Fact) => {
-      if (count++ < maxFactsPerFile) facts.push(fact);
-    };
-    const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number) => {
-      const sink: AnalyzerSink = {
-        emit(draft: FactDraft) {
-          const line = Math.max(1, Math.trunc(draft.line || 1)) + lineOffset;
-          const ctx: FactContext = { ...context, ...draft.context, headings: draft.context?.headings ?? context.headings };
-          push({ ...draft, file: file.path, line, context: ctx } as Fact);
-        },
-        analyze(embedded) {
-          if (depth >= maxNesting || embedded.text.length === 0) return;
-          const ctx: FactContext = {
-            ...context, lang: embedded.lang, ...embedded.context,
-            headings: embedded.context?.headings ?? context.headings,
-          };
-          run(embedded.text, embedded.lang, lineOffset + Math.max(1, embedded.line) - 1, ctx, depth + 1);
-        },
-      };
-      try {
-        analyzers[lang].analyze({ file: file.path, text, lang, context }, sink);
-      } catch (error) {
-        // An analyzer must never take the scan down; a crash is a bug that the fuzz tests catch.
-        push({
-          kind: 'load-issue', code: 'analyzer-error', file: file.path, line: lineOffset + 1,
-          evidence: `${lang} analyzer failed: ${(error as Error).message}`.slice(0, 160), context,
-        });
-      }
-    };
-    run(file.text, lang, 0, base, 0);
-    scanUnicode(file.text, {
-      emit(draft) {
-        push({ ...draft, file: file.path, line: Math.max(1, draft.line), context: { ...base, ...draft.context } } as Fact);
-      },
-      analyze() {},
-    });
+    fileFacts(file as SkillFile & { text: string }, file.path === skill.manifest.file, facts);
   }
   return facts;
 }

@@ -42,6 +42,8 @@ export interface AnalyzerSink {
    * Nesting is capped by the engine.
    */
   analyze(embedded: { text: string; lang: Lang; line: number; context?: Partial<FactContext> }): void;
+  /** Facts this file may still add before the engine's per-file cap drops the rest; an analyzer may stop there. */
+  factsLeft?(): number;
 }
 
 export interface Analyzer {

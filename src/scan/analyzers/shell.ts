@@ -128,6 +128,9 @@ function envRead(scan: ShellScan, node: SyntaxNode, seen: Set<string>): void {
   scan.fact({ kind: 'env-read', line, name });
 }
 
+/** Whether the engine would drop any further fact of this file (its per-file cap): the walk can stop. */
+const full = (scan: ShellScan) => scan.facts.length >= (scan.sink.factsLeft?.() ?? Infinity);
+
 function walk(scan: ShellScan, root: SyntaxNode): void {
   const seen = new Set<string>();
   const stack: SyntaxNode[] = [root];
@@ -140,6 +143,7 @@ function walk(scan: ShellScan, root: SyntaxNode): void {
         if (node.type !== 'ERROR') continue;
         break;
       case 'command':
+        if (full(scan)) return;
         processCommand(scan, node);
         break;
       case 'variable_assignment':
