@@ -5,9 +5,16 @@ import type { FactIndex } from '../../types.ts';
 
 export type CommandFact = FactOf<'command'>;
 
-/** The program's base name in lower case, without `.exe`. */
+const programs = new WeakMap<CommandFact, string>();
+
+/** The program's base name in lower case, without `.exe` (computed once per fact: most rules ask). */
 export function programOf(cmd: CommandFact): string {
-  return cmd.name.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.exe$/, '');
+  let program = programs.get(cmd);
+  if (program === undefined) {
+    program = cmd.name.toLowerCase().replace(/^.*[\\/]/, '').replace(/\.exe$/, '');
+    programs.set(cmd, program);
+  }
+  return program;
 }
 
 /** Commands whose program is one of `names`. */
