@@ -67,10 +67,12 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
       const written = new Map<string, string>();
       for (const w of facts.of('file-write')) if (w.content) written.set(`${w.file}:${w.line}`, `${written.get(`${w.file}:${w.line}`) ?? ''}\n${w.content}`);
       for (const cmd of facts.of('command')) {
-        const ops = operands(cmd);
-        if (copyPrograms.has(programOf(cmd)) && ops.length > 0) judge(cmd, ops[ops.length - 1]!, cmd.evidence);
-        const body = `${cmd.evidence}${written.get(`${cmd.file}:${cmd.line}`) ?? ''}`;
-        for (const r of cmd.redirects ?? []) if (/^>>?$|^>\|$/.test(r.op)) judge(cmd, r.target, body);
+        const ops = copyPrograms.has(programOf(cmd)) ? operands(cmd) : [];
+        if (ops.length > 0) judge(cmd, ops[ops.length - 1]!, cmd.evidence);
+        if (cmd.redirects?.length) {
+          const body = `${cmd.evidence}${written.get(`${cmd.file}:${cmd.line}`) ?? ''}`;
+          for (const r of cmd.redirects) if (/^>>?$|^>\|$/.test(r.op)) judge(cmd, r.target, body);
+        }
         const hit = spec.commands?.(cmd);
         if (hit) {
           const severity = hostileContent.test(cmd.evidence) ? raise(hit.severity) : hit.severity;
