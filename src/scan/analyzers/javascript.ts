@@ -24,12 +24,14 @@ function dialects(file: string): ParseLang[] {
 /**
  * Raw transfer hands the AST over in one shared buffer instead of JSON (the same ESTree, about 2×
  * faster to build). It reserves a large, mostly untouched buffer; where that cannot be had, the
- * first failure switches back to JSON for the rest of the process.
+ * first failure switches back to JSON for the rest of the process. Its first use costs about 25 ms
+ * (the buffer and its deserializer), so small files, and a one-skill `warden scan`, stay on JSON.
  */
 let rawTransfer = rawTransferSupported();
+const rawFromChars = 32 * 1024;
 
 /** Parses `text` as `lang`; exported for the test that compares raw transfer with JSON. */
-export function parseOnce(lang: ParseLang, text: string, raw = rawTransfer): ReturnType<typeof parseSync> {
+export function parseOnce(lang: ParseLang, text: string, raw = rawTransfer && text.length >= rawFromChars): ReturnType<typeof parseSync> {
   const options = { lang, sourceType: 'unambiguous' } as const;
   if (raw) {
     try {
