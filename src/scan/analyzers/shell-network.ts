@@ -37,6 +37,9 @@ function network(scan: ShellScan, cmd: ShellCommand, fields: Omit<FactOf<'networ
   if (sources.length) scan.flow(cmd.line, sources, { kind: 'network', via: fields.via, ...(fact.host ? { host: fact.host } : {}), ...(fact.url ? { url: fact.url } : {}) });
 }
 
+/** An operand that starts with a variable holding the address: `$BASE/x`, `${API_URL:-https://…}/x`. */
+const baseVariable = /^\$\{?[A-Za-z_]\w*(?::?[-=][^}]*)?\}?(?:[/?]|$)/;
+
 function urlFields(raw: string): { url: string; host?: string; port?: number; protocol: Protocol } {
   const url = /^[a-z][\w+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
   const scheme = /^([a-z][\w+.-]*):/i.exec(url)![1]!;
@@ -48,7 +51,7 @@ function curlLike(scan: ShellScan, cmd: ShellCommand): void {
   const { name, args } = cmd;
   const curl = name === 'curl';
   const urls = [...operandsOf(args, curl ? curlValueFlags : wgetValueFlags).map((i) => args[i]!), ...flagValues(args, new Set(['--url']))]
-    .filter((a) => /^[a-z][\w+.-]*:\/\/|^[\w$-]+(?:\.[\w$-]+)+(?:[:/]|$)/i.test(a));
+    .filter((a) => /^[a-z][\w+.-]*:\/\/|^[\w$-]+(?:\.[\w$-]+)+(?:[:/]|$)/i.test(a) || baseVariable.test(a));
   const data = curl
     ? flagValues(args, curlDataFlags).length + flagValues(args, new Set(['-F', '--form', '--form-string', '-T', '--upload-file'])).length > 0
     : flagValues(args, new Set(['--post-data', '--post-file', '--body-data', '--body-file'])).length > 0;
@@ -58,7 +61,9 @@ function curlLike(scan: ShellScan, cmd: ShellCommand): void {
   const stdinUsed = args.some((a) => a === '@-' || a === '-T' && args[args.indexOf(a) + 1] === '-' || /=@-$/.test(a)) || (curl && hasFlag(args, undefined, '--data-binary') && cmd.index > 0);
   const sources = carriedBy(scan, cmd, stdinUsed || data && cmd.index > 0);
   for (const raw of urls.length ? urls : ['']) {
-    const u = raw ? urlFields(raw) : undefined;
+    // `"$API_BASE_URL/v1/items"`: the address comes from a variable; keep it as written so rules
+    // can tell which variable says where the request goes.
+    const u = !raw ? undefined : baseVariable.test(raw) ? { url: raw } : urlFields(raw);
     const dynamicQuery = !!raw && /[?&=/].*\$|\$\(/.test(raw.replace(/^[^/]*\/\/[^/]*/, ''));
     const sendsData = data || method === 'POST' || method === 'PUT' || method === 'PATCH' || dynamicQuery;
     network(scan, cmd, { via: name, ...(u ?? {}), ...(method ? { method } : {}), sendsData }, sources);

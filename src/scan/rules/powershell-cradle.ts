@@ -4,7 +4,8 @@
 
 import type { Rule } from '../types.ts';
 import { weigh } from './common/context.ts';
-import { judgeRemote, remoteSeverity } from './common/remote-source.ts';
+import { documentedHosts } from './common/destination.ts';
+import { judgeRemote, remoteRunSeverity } from './common/remote-source.ts';
 
 const cradle = /\b(?:iex|invoke-expression)\b[\s\S]*\b(?:downloadstring|downloaddata|iwr|irm|invoke-webrequest|invoke-restmethod|net\.webclient)\b|\b(?:downloadstring|iwr|irm|invoke-webrequest|invoke-restmethod)\b[\s\S]*\|\s*(?:iex|invoke-expression)\b/i;
 
@@ -19,6 +20,7 @@ export const powershellCradle: Rule = {
     messages: { cradle: 'Runs a PowerShell script fetched {{why}} ({{host}}).' },
   },
   check(facts, context) {
+    const docHosts = documentedHosts(facts, context.skill);
     for (const fact of facts.all) {
       let url: string | undefined;
       let host: string | undefined;
@@ -26,8 +28,8 @@ export const powershellCradle: Rule = {
       else if (fact.kind === 'exec-dynamic' && fact.context.lang === 'powershell' && fact.input === 'remote') url = fact.url;
       else if (fact.kind === 'command' && cradle.test(fact.evidence)) url = /https?:\/\/[^\s'")]+/.exec(fact.evidence)?.[0];
       else continue;
-      const judged = judgeRemote(url, host, context.skill);
-      context.report({ messageId: 'cradle', fact, severity: weigh(remoteSeverity[judged.trust], fact, context.skill), data: { why: judged.why, host: judged.host } });
+      const judged = judgeRemote(url, host, context.skill, docHosts);
+      context.report({ messageId: 'cradle', fact, severity: weigh(remoteRunSeverity(judged, fact.context), fact, context.skill), data: { why: judged.why, host: judged.host } });
     }
   },
 };

@@ -2,11 +2,12 @@
 // or misdirected secret env var, keychain, history, clipboard) to a network send. The destination
 // decides: the secret's own API, a local address or a destination the user configures through a
 // declared env var are fine; a drop box, raw IP or unknown host is theft. A flow the engine joined
-// across files (`crossFile`) is one step weaker, unless it ends at a known drop box.
+// across files (`crossFile`) is one step weaker, unless it ends at a known drop box; so is a secret
+// env var in an example of a reference file (not SKILL.md, not a script).
 
 import type { Fact, Source } from '../facts.ts';
 import type { Rule, Severity } from '../types.ts';
-import { lower, weigh } from './common/context.ts';
+import { isReferenceDoc, lower, weigh } from './common/context.ts';
 import { documentedHosts, judgeDestination } from './common/destination.ts';
 import { judgeExfil, type ExfilJudgement } from './common/exfil-judge.ts';
 
@@ -29,7 +30,10 @@ export const secretExfilFlow: Rule = {
       const dest = judgeDestination(target, context.skill, docHosts);
       const found = judgeExfil(source, dest, context.skill);
       if (!found) return;
-      const j = crossFile && dest.kind !== 'exfil-sink' ? { ...found, severity: lower(found.severity) } : found;
+      // A variable in a reference file's example is how the service is called, not a script that
+      // runs; a secret store read there still weighs in full.
+      const weaker = (crossFile && dest.kind !== 'exfil-sink') || (source.kind === 'env' && isReferenceDoc(fact, context.skill));
+      const j = weaker ? { ...found, severity: lower(found.severity) } : found;
       const prev = best.get(fact);
       if (!prev || rank[j.severity] > rank[prev.j.severity]) best.set(fact, { j, host: dest.label });
     };

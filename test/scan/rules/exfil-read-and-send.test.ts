@@ -4,6 +4,8 @@ import { declaringEnv, doc, manifest, py, sh } from './common/skills.ts';
 
 testRule(exfilReadAndSend, {
   valid: [
+    { name: "a git push to the repository's own remote in a skill that reads ~/.npmrc", files: sh('cat ~/.npmrc | grep -v authToken\ngit push origin main --follow-tags') },
+    { name: 'an upload to the address the user configures', files: sh('cat ~/.aws/config > /tmp/r\ncurl -X POST -d @/tmp/r "$API_BASE_URL/upload"') },
     { name: 'security audit reads ~/.ssh, sends nothing', files: sh('ls -la ~/.ssh\ncat ~/.ssh/config') },
     {
       name: 'reads .env and calls its own documented API',

@@ -14,6 +14,14 @@ export function isDocumentation(context: FactContext): boolean {
   return context.origin === 'codeblock' || context.origin === 'inline-code' || context.origin === 'prose';
 }
 
+/**
+ * Documentation in a reference file the agent reads on demand (a code block in `references/*.md`),
+ * not in SKILL.md and not hidden: an example of how the service is called, weaker than a script.
+ */
+export function isReferenceDoc(fact: Fact, skill: SkillInfo): boolean {
+  return isDocumentation(fact.context) && !fact.context.hidden && fact.file !== skill.manifest.file;
+}
+
 /** Documentation under a heading that teaches about attacks rather than telling anyone to act. */
 export function isTeaching(context: FactContext): boolean {
   return isDocumentation(context) && !context.hidden && context.headings.some((h) => teachingHeading.test(h));

@@ -1,10 +1,12 @@
 // Where a network operation goes, judged for exfiltration: a local address, a destination the user
-// configures through a declared env var, the secret's own API, a host the skill declares, a known
-// drop box, a raw IP, or somewhere unknown.
+// configures (a declared env var, an address variable like `$API_BASE_URL`, the repository's own
+// git remote), the secret's own API, a host the skill declares or is about, a known drop box, a
+// raw IP, or somewhere unknown.
 
 import type { FactOf } from '../../facts.ts';
 import type { FactIndex, SkillInfo } from '../../types.ts';
 import { exfilSinkOf, hostMatches, secretOwners, type SinkClass } from './hosts.ts';
+import { isRelatedHost } from './related-hosts.ts';
 
 export type DestinationKind = 'local' | 'user-configured' | 'declared' | 'exfil-sink' | 'raw-ip' | 'unknown';
 
@@ -56,9 +58,32 @@ export function hostOfUrl(url: string | undefined): string | undefined {
   }
 }
 
-/** Env var names that hold secrets by convention. */
+/** Last words of env var names that configure something rather than hold a credential. */
+const settingSuffix = new Set([
+  'ID', 'IDS', 'URL', 'URLS', 'URI', 'HOST', 'HOSTNAME', 'PORT', 'REGION', 'ZONE', 'ORG', 'ORGANIZATION', 'NAME', 'PATH',
+  'DIR', 'FILE', 'ENDPOINT', 'DOMAIN', 'TENANT', 'PROJECT', 'EMAIL', 'USER', 'USERNAME', 'TYPE', 'MODE', 'VERSION',
+  'MODEL', 'TIMEOUT', 'TTL', 'EXPIRY', 'EXPIRES', 'HEADER', 'SCOPE', 'SCOPES', 'ENABLED', 'PREFIX', 'TOKENS', 'LIMIT',
+  'COUNT', 'SIZE', 'LENGTH', 'FORMAT', 'LOCATION', 'ENV', 'ENVIRONMENT',
+]);
+
+/**
+ * Env var names that hold secrets by convention: a credential word (TOKEN, SECRET, PASSWORD,
+ * CREDENTIAL, COOKIE, PRIVATE, KEY, PAT, AUTH, PASS). A name that ends in a setting word is the
+ * thing's address or identity, not its secret (`SESSION_ID`, `OAUTH_TOKEN_URL`, `MAX_TOKENS`,
+ * `GIT_AUTHOR_NAME`), except the AWS key id, which always travels with its secret.
+ */
 export function isSecretEnvName(name: string): boolean {
-  return /(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|COOKIE|SESSION|PRIVATE|(?:^|_)(?:API_?)?KEY(?:_|$)|(?:^|_)PAT(?:_|$)|AUTH)/i.test(name);
+  const n = name.toUpperCase();
+  if (/ACCESS_KEY_ID$/.test(n)) return true;
+  const words = n.split(/[^A-Z0-9]+/).filter(Boolean);
+  if (words.length > 1 && settingSuffix.has(words[words.length - 1]!)) return false;
+  if (/TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE/.test(n)) return true;
+  return words.some((w, i) => w === 'KEY' || w === 'APIKEY' || w === 'PAT' || w === 'AUTH' || w === 'PASS' || (w === 'PWD' && i > 0));
+}
+
+/** Env var names that hold where to connect (`API_BASE_URL`, `COOLIFY_HOST`, `SERVER`). */
+export function isAddressEnvName(name: string): boolean {
+  return /(?:^|_)(?:URL|URI|HOST|HOSTNAME|ENDPOINT|BASE|DOMAIN|SERVER|ORIGIN|API)$/i.test(name) || /BASE_?URL/i.test(name);
 }
 
 /**
@@ -107,22 +132,26 @@ export function documentedHosts(facts: FactIndex, skill: SkillInfo): Set<string>
 
 /** Judges where a network fact or sink goes. */
 export function judgeDestination(
-  target: { host?: string; url?: string },
+  target: { host?: string; url?: string; protocol?: string },
   skill: SkillInfo,
   docHosts: ReadonlySet<string>,
 ): Destination {
   const rawHost = target.host && !/[$%{(]/.test(target.host) ? target.host.toLowerCase() : undefined;
   const host = rawHost ?? hostOfUrl(target.url);
   if (!host) {
+    // A `git push` to a named remote goes where the user's repository points.
+    if (target.protocol === 'git' && !target.url && !target.host) return { kind: 'user-configured', label: "the repository's remote" };
     const variable = variableOf(target.host) ?? variableOf(target.url);
-    if (variable && skill.declaredEnv.has(variable)) return { kind: 'user-configured', label: `$${variable}`, variable };
+    // The environment says where to connect: the user's deployment, not a place the author chose
+    // (a script that assigns the variable itself has it filled in by the analyzer).
+    if (variable && (skill.declaredEnv.has(variable) || isAddressEnvName(variable))) return { kind: 'user-configured', label: `$${variable}`, variable };
     return { kind: 'unknown', label: variable ? `$${variable}` : (target.url ?? 'an unknown host'), variable };
   }
   if (isLocalHost(host)) return { kind: 'local', label: host, host };
   const sinkClass = exfilSinkOf(host, target.url);
   if (sinkClass) return { kind: 'exfil-sink', label: host, host, sinkClass };
   if (isIpLiteral(host)) return { kind: 'raw-ip', label: host, host };
-  if ([...docHosts].some((h) => hostMatches(host, h))) return { kind: 'declared', label: host, host };
+  if ([...docHosts].some((h) => hostMatches(host, h)) || isRelatedHost(host, skill, docHosts)) return { kind: 'declared', label: host, host };
   return { kind: 'unknown', label: host, host };
 }
 

@@ -1,11 +1,15 @@
 // How far to trust where remote code comes from: a vendor's official installer, the skill's own
-// project, a host nobody vouches for, or a shape only attackers use (raw IP, paste site, plain http).
+// project, the vendor the skill is about, a host nobody vouches for, or a shape only attackers use
+// (raw IP, paste site, plain http).
 
+import type { FactContext } from '../../facts.ts';
 import type { Severity, SkillInfo } from '../../types.ts';
+import { isInstallSection } from './context.ts';
 import { hostOfUrl, isIpLiteral, isLocalHost } from './destination.ts';
 import { exfilSinkOf, hostMatches, isVendorInstaller } from './hosts.ts';
+import { isRelatedHost } from './related-hosts.ts';
 
-export type RemoteTrust = 'vendor' | 'own-project' | 'local' | 'unknown' | 'hostile';
+export type RemoteTrust = 'vendor' | 'own-project' | 'related' | 'local' | 'unknown' | 'hostile';
 
 export interface RemoteJudgement {
   trust: RemoteTrust;
@@ -28,7 +32,11 @@ function githubOwner(url: string | undefined): string | undefined {
   return undefined;
 }
 
-export function judgeRemote(url: string | undefined, host: string | undefined, skill: SkillInfo): RemoteJudgement {
+/**
+ * `docHosts` are the hosts the skill documents (see `documentedHosts`); a host on the same site,
+ * or a site named after the skill, is `related`: the vendor the skill is about, over HTTPS.
+ */
+export function judgeRemote(url: string | undefined, host: string | undefined, skill: SkillInfo, docHosts?: ReadonlySet<string>): RemoteJudgement {
   const h = (host ?? hostOfUrl(url) ?? '').toLowerCase();
   if (!h) return { trust: 'unknown', host: url ?? 'an unknown source', why: 'from a source computed at run time' };
   if (isLocalHost(h)) return { trust: 'local', host: h, why: 'from a local address' };
@@ -41,6 +49,7 @@ export function judgeRemote(url: string | undefined, host: string | undefined, s
   const homeOwner = githubOwner(skill.homepage);
   if (owner && homeOwner && owner === homeOwner) return { trust: 'own-project', host: h, why: "from the skill's own repository" };
   if (!owner && [...skill.declaredHosts].some((d) => hostMatches(h, d))) return { trust: 'own-project', host: h, why: "from the skill's declared homepage" };
+  if (isRelatedHost(h, skill, docHosts ?? skill.declaredHosts)) return { trust: 'related', host: h, why: 'from the vendor the skill is about' };
   return { trust: 'unknown', host: h, why: 'from a host the skill does not declare' };
 }
 
@@ -48,7 +57,17 @@ export function judgeRemote(url: string | undefined, host: string | undefined, s
 export const remoteSeverity: Readonly<Record<RemoteTrust, Severity>> = {
   vendor: 'low',
   'own-project': 'medium',
+  related: 'medium',
   local: 'low',
   unknown: 'high',
   hostile: 'critical',
 };
+
+/**
+ * The severity of running code from this source at this place: the skill's own project or its
+ * vendor's installer, documented under an install / setup heading, is how a CLI gets installed.
+ */
+export function remoteRunSeverity(judged: RemoteJudgement, context: FactContext): Severity {
+  if ((judged.trust === 'own-project' || judged.trust === 'related') && isInstallSection(context)) return 'low';
+  return remoteSeverity[judged.trust];
+}

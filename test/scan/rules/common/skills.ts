@@ -32,3 +32,14 @@ export function manifest(frontmatter: string, body = 'Does things.'): Files {
 export function declaringEnv(...names: string[]): string {
   return `metadata: {"openclaw":{"requires":{"env":${JSON.stringify(names)}}}}`;
 }
+
+/**
+ * A vendor's skill (`widgetco-sync`, linking its CLI guide on cli.widgetco.example) with `code` in
+ * a fenced block under `## heading`; `extra` adds files (reference docs, scripts).
+ */
+export function vendorSkill(code: string, options: { heading?: string; lang?: string; extra?: Files } = {}): Files {
+  const { heading = 'Usage', lang = 'bash', extra = {} } = options;
+  const fm = '---\nname: widgetco-sync\ndescription: Syncs records with WidgetCo.\n---\n';
+  const body = '# WidgetCo\n\nUses the [WidgetCo CLI](https://cli.widgetco.example/guide).\n';
+  return { 'SKILL.md': `${fm}\n${body}\n## ${heading}\n\n\`\`\`${lang}\n${code}\n\`\`\`\n`, ...extra };
+}
