@@ -5,8 +5,6 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { readTar } from './archive-tar.ts';
-import { readZip } from './archive-zip.ts';
 import { buildSkill, limitsOf, manifestIn, skillsInArchive, type Limits, type RawFile } from './build.ts';
 import type { LoadOptions, LoadResult } from './types.ts';
 import { readFolder, skippedDirs } from './walk.ts';
@@ -37,7 +35,11 @@ async function loadBundle(file: string, limits: Limits): Promise<LoadResult[]> {
     if (info.size > limits.maxArchiveBytes) return [fail(file, `bundle is ${info.size} bytes, over the ${limits.maxArchiveBytes}-byte cap`)];
     const buffer = await readFile(file);
     const lower = file.toLowerCase();
-    const contents = lower.endsWith('.zip') ? await readZip(buffer, limits) : await readTar(buffer, !lower.endsWith('.tar'), limits);
+    // The archive readers (and yauzl, tar-stream) load on the first bundle: a folder scan, such as
+    // OpenClaw's one-skill install check, does not pay for them.
+    const contents = lower.endsWith('.zip')
+      ? await (await import('./archive-zip.ts')).readZip(buffer, limits)
+      : await (await import('./archive-tar.ts')).readTar(buffer, !lower.endsWith('.tar'), limits);
     return skillsInArchive(file, contents.entries, limits, contents.issues);
   } catch (error) {
     return [fail(file, `cannot read bundle: ${describe(error)} (is it a valid ${file.match(bundlePattern)?.[1] ?? 'archive'} file?)`)];
