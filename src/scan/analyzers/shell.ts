@@ -183,7 +183,7 @@ export function analyzeShell(input: AnalyzeInput, sink: AnalyzerSink): void {
   try {
     const scan = new ShellScan(input, sink);
     walk(scan, tree.rootNode);
-    urlFacts(scan);
+    if (!full(scan)) urlFacts(scan);
     scan.emitAll();
   } finally {
     tree.delete();
