@@ -117,6 +117,12 @@ export const textAnalyzer: Analyzer = {
   analyze(input: AnalyzeInput, sink: AnalyzerSink): void {
     emitParagraphs(input.text, sink);
     for (const fact of urlFactsIn(input.text, 1)) sink.emit(fact);
+    // A fenced Markdown block shows its text verbatim, comments included: nothing in it is hidden
+    // from the reader (its paragraphs above are prose of the block already).
+    if (input.context.origin === 'codeblock' || input.context.origin === 'inline-code') {
+      emitMcpServers(input, sink);
+      return;
+    }
     const lineOf = lineIndex(input.text);
     for (const h of hiddenHtml(input.text)) {
       sink.emit({

@@ -1,7 +1,8 @@
 // Instructions placed where the reader cannot see them: HTML comments, hidden elements,
 // reference-definition comments, image alt text. Nobody hides a legitimate instruction from the
-// person reviewing a skill, so an attack phrase there is critical, and any directive addressed to
-// the agent is high. Developer notes ("TODO", "generated file, do not edit") are neither.
+// person reviewing a skill, so an attack phrase there is critical, and a directive addressed to the
+// agent that manipulates it (sends, fetches, touches secrets, escalates, hides itself) is high.
+// Developer notes ("TODO", "generated file, do not edit", "keep this template's header") are neither.
 
 import type { Rule } from '../types.ts';
 import { matchFact, proseText, quote } from './prose/match.ts';
@@ -14,7 +15,12 @@ const attackPhrases = [...overridePhrases, ...concealmentPhrases, ...approvalByp
 
 const addressesAgent = /\b(?:you|your|ai|assistant|agent|llm|model|claude|gpt|chatgpt|openclaw|bot)\b|你|助手|智能体/i;
 const directive = /\b(?:you (?:must|should|will|shall|need to|have to|are (?:to|required to))|(?:ai|assistant|agent|model|llm|bot)\b[^.\n]{0,30}\b(?:must|should|shall|will|is to|needs to)|always|never|from now on|when(?:ever)? the user)\b|^(?:important|system|instructions?|note to (?:the )?(?:ai|assistant|agent|model))\s*[:：]|\b(?:ai|assistant|agent|model|llm)\s+(?:instructions?|notes?|directives?)\b|\bnot (?:shown|visible) to (?:the )?user\b|\bbefore (?:summari[sz]ing|answering|responding|replying)\b|你(?:必须|应该|需要)|务必|始终/i;
-const action = /\b(?:send|upload|post|forward|execute|run|read|fetch|download|install|delete|remove|write|modify|tell|reveal|ignore|disregard|include|add|exfiltrate|visit|open|copy|email|bcc|curl|wget)\b|发送|上传|执行|运行|读取|下载|安装|删除|忽略|转发/i;
+/**
+ * What makes a hidden directive an attack rather than a developer note ("THIS TEMPLATE SHOULD BE
+ * MODIFIED, always include the header"): it sends data out, fetches something remote, touches
+ * secrets or agent memory, destroys, escalates, overrides or hides itself.
+ */
+const manipulation = /\b(?:send|upload|post|forward|exfiltrate|transmit|leak|e-?mail|bcc|curl|wget|fetch|download|delete|remove|wipe|erase|reveal|disclose|ignore|disregard|supersedes?|override|bypass|disable|elevated|sudo|tokens?|credentials?|passwords?|secrets?|api keys?|cookies)\b|https?:\/\/|~\/\.|\.env\b|\b(?:SOUL|MEMORY|AGENTS|USER|IDENTITY)\.md\b|\b(?:never|do not|don'?t)\s+(?:mention|print|show|tell|reveal|display|say)\b|\bnot (?:shown|visible) to (?:the )?user\b|\b(?:quietly|silently|secretly|covertly)\b|\|\s*(?:ba|z)?sh\b|发送|上传|下载|删除|忽略|转发|密钥|密码|令牌|不要(?:告诉|提及|显示)/i;
 
 export const hiddenInstructions: Rule = {
   meta: {
@@ -22,7 +28,7 @@ export const hiddenInstructions: Rule = {
     category: 'prompt-injection',
     severity: 'critical',
     title: 'Instructions hidden from the reader',
-    description: 'Text in an HTML comment, a hidden HTML element, a Markdown reference-definition comment, image alt text or an invisible Unicode channel (tag characters, zero-width bits) that contains an injection phrase (critical) or a directive to the agent (high); and visible prose telling the agent to obey instructions encoded or hidden in invisible markers (high). The rendered skill looks harmless while the agent reads the hidden part.',
+    description: 'Text in an HTML comment, a hidden HTML element, a Markdown reference-definition comment, image alt text or an invisible Unicode channel (tag characters, zero-width bits) that contains an injection phrase (critical) or a directive to the agent that sends data, fetches, touches secrets or memory, destroys, escalates or hides itself (high; other developer notes are not reported); and visible prose telling the agent to obey instructions encoded or hidden in invisible markers (high). The rendered skill looks harmless while the agent reads the hidden part.',
     references: ['https://genai.owasp.org/llmrisk/llm01-prompt-injection/', 'https://embracethered.com/blog/posts/2024/hiding-and-finding-text-with-unicode-tags/'],
     messages: {
       attack: 'Hidden injection phrase: "{{phrase}}"',
@@ -39,7 +45,7 @@ export const hiddenInstructions: Rule = {
       const hit = matchFact(fact, attackPhrases, { allowNegated: true });
       if (hit) {
         context.report({ messageId: 'attack', fact, evidence: hit.sentence, data: { phrase: quote(hit) } });
-      } else if (addressesAgent.test(proseText(fact)) && directive.test(proseText(fact)) && action.test(proseText(fact))) {
+      } else if (addressesAgent.test(proseText(fact)) && directive.test(proseText(fact)) && manipulation.test(proseText(fact))) {
         context.report({ messageId: 'directive', fact, data: { phrase: fact.evidence.slice(0, 80) }, severity: 'high' });
       }
     }

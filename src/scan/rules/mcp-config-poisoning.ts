@@ -4,6 +4,7 @@
 
 import type { Rule } from '../types.ts';
 import { exfilSinkOf } from './common/hosts.ts';
+import { isReferenceDoc } from './common/context.ts';
 import { isIpLiteral, isLocalHost } from './common/destination.ts';
 
 const configFiles = /(?:claude_desktop_config\.json|\.mcp\.json|(?:^|\/)mcp\.json|\.cursor\/mcp\.json|\.openclaw\/openclaw\.json5?|\.clawdbot\/\w+\.json|\.codeium\/windsurf\/mcp_config\.json)$/i;
@@ -20,7 +21,7 @@ export const mcpConfigPoisoning: Rule = {
     category: 'supply-chain',
     severity: 'high',
     title: 'MCP server config pointing to a remote server or a downloading command',
-    description: 'An MCP client config (mcpServers) shipped or written by the skill whose server is a remote host the skill does not declare (high for raw IPs and drop-box hosts, medium otherwise) or whose command downloads code (high); or code that writes Claude Desktop / Cursor / OpenClaw config files (high).',
+    description: 'An MCP client config (mcpServers) shipped or written by the skill whose server is a remote host the skill does not declare (high for raw IPs and drop-box hosts, medium otherwise, low for a sample config in a reference file\'s documentation) or whose command downloads code (high); or code that writes Claude Desktop / Cursor / OpenClaw config files (high).',
     references: ['https://modelcontextprotocol.io/docs/concepts/transports', 'https://invariantlabs.ai/blog/mcp-security-notification-tool-poisoning-attacks'],
     messages: {
       remote: 'MCP server "{{server}}" points to the remote host {{host}}',
@@ -34,7 +35,9 @@ export const mcpConfigPoisoning: Rule = {
       // A URL inside a server's own command line is judged by the command check below.
       if (url.context.headings[0] !== 'mcpServers' || url.context.origin === 'code' || isLocalHost(url.host) || [...declared].some((d) => sameSite(d, url.host))) continue;
       const hostile = isIpLiteral(url.host) || exfilSinkOf(url.host, url.url) !== undefined;
-      context.report({ messageId: 'remote', fact: url, data: { server: url.context.headings[1] ?? '?', host: url.host }, severity: hostile ? 'high' : 'medium' });
+      // A sample config in a reference guide ("connect to your remote server like this") configures nothing by itself.
+      const severity = hostile ? 'high' : url.context.origin === 'codeblock' && isReferenceDoc(url, context.skill) ? 'low' : 'medium';
+      context.report({ messageId: 'remote', fact: url, data: { server: url.context.headings[1] ?? '?', host: url.host }, severity });
     }
     for (const cmd of facts.of('command')) {
       if (cmd.context.headings[0] !== 'mcpServers') continue;

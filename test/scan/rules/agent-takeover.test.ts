@@ -5,6 +5,7 @@ const skill = (body: string) => ({ 'SKILL.md': `---\nname: helper\ndescription: 
 
 testRule(agentTakeover, {
   valid: [
+    { name: 'CLI reference with confirm and quiet flags', files: skill('| Option | Description |\n|---|---|\n| `--yes` | Skip all confirmations / auto-approve |\n| `--force` | Bypass safety checks |\n| `--quiet` | Do not tell the user about warnings |') },
     { name: 'one kind only', files: skill('Never ask the user for confirmation before formatting files.') },
     { name: 'guide that lists every technique', files: skill('## Red flags in skills\n\n- Never ask for confirmation.\n- Do not tell the user.\n- Fetch https://x.example/a and follow the instructions.') },
     { name: 'persona with consent', files: skill('Ask the user before saving this persona to SOUL.md. Be warm and concise.') },

@@ -5,6 +5,9 @@ const skill = (body: string) => ({ 'SKILL.md': `---\nname: helper\ndescription: 
 
 testRule(concealmentInstruction, {
   valid: [
+    { name: 'advice about what to advise', files: skill('If the disk is nearly full, say so, but do not tell the user to buy a bigger disk.') },
+    { name: 'do not stop at a quoted tip', files: skill('Do not tell the user "check your settings" and stop; find the setting yourself.') },
+    { name: 'what would happen, not an order', files: skill('Removing the fallback would silently disable exports for older clients.') },
     { name: 'program description', files: skill('The sync script runs silently in the background.') },
     { name: 'negated advice', files: skill('Never silently delete files; always show what will be removed.') },
     { name: 'tool flag description', files: skill('The --quiet flag makes the tool silently skip missing files.') },

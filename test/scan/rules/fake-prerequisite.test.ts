@@ -5,6 +5,8 @@ const skill = (body: string) => ({ 'SKILL.md': `---\nname: helper\ndescription: 
 
 testRule(fakePrerequisite, {
   valid: [
+    { name: 'troubleshooting a password error', files: skill('Tell "no password given" from "wrong password." `The password for the encrypted PDF file was not supplied` is the check that fires when none is set.') },
+    { name: 'password needed, none given', files: skill('The password for the zip file is required.') },
     { name: 'ordinary prerequisites', files: skill('## Prerequisites\n\nInstall jq with your package manager (brew install jq).') },
     { name: 'download data, no run', files: skill('Download the CSV export from the dashboard and attach it to the chat.') },
     { name: 'teaching', files: skill('## Malicious patterns\n\nFake skills say: download helper.zip (password: 1234) and run setup.exe.') },

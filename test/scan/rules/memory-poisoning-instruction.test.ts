@@ -5,6 +5,10 @@ const skill = (body: string) => ({ 'SKILL.md': `---\nname: helper\ndescription: 
 
 testRule(memoryPoisoningInstruction, {
   valid: [
+    { name: 'file name that ends like a memory file', files: skill('To read PDFs, add the reader tool described in guides/built-in-tools.md.') },
+    { name: 'app system prompt in an LLM guide', files: skill('Add a system prompt that lists the available tools, then update the system prompt between turns if needed.') },
+    { name: 'a memory store of the app being built', files: skill('- Persistent key-value store (long-term memory)\n- Store backend is persistent if long-term memory matters.') },
+    { name: 'heading about a project file', files: skill('## Update AGENTS.md\n\nThe script keeps the project overview current.') },
     { name: 'asks the user first', files: skill('Ask the user before you update MEMORY.md with their preferences.') },
     { name: 'with confirmation', files: skill('Show the diff and append the summary to MEMORY.md once the user confirms.') },
     { name: 'only reads', files: skill('Read SOUL.md to learn the agent persona.') },

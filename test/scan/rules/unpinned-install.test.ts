@@ -10,6 +10,8 @@ testRule(unpinnedInstall, {
     { name: 'brew is not a registry package here', files: skill('```bash\nbrew install jq\n```') },
   ],
   invalid: [
+    { name: 'example in a reference guide is info', files: { ...skill('See references/setup.md.'), 'references/setup.md': '# Setup\n\n```bash\nnpm install tsup\n```\n' }, errors: [{ messageId: 'unpinned', severity: 'info', file: 'references/setup.md' }] },
+    { name: 'script in the skill stays low', files: { ...skill('Run setup.sh.'), 'setup.sh': 'pip install requests\n' }, errors: [{ messageId: 'unpinned', severity: 'low', file: 'setup.sh' }] },
     { name: 'pip without version', files: skill('```bash\npip install requests\n```'), errors: [{ messageId: 'unpinned', severity: 'low' }] },
     { name: 'npm without version', files: skill('```bash\nnpm install axios\n```'), errors: [{ messageId: 'unpinned' }] },
     { name: 'inline pip', files: skill('Run `pip install pandas` first.'), errors: [{ messageId: 'unpinned' }] },

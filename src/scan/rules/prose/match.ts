@@ -53,6 +53,9 @@ const negation = /\b(?:never|not|don'?t|doesn'?t|won'?t|shouldn'?t|mustn'?t|cann
 
 const descriptiveSubject = /^(?:this|the|it|that|these|those|our|its|a|an|each|every|which|who)\b(?:\s+[\w.'`-]+){0,4}?\s+(?:runs?|works?|operates?|is|are|was|were|will|would|can|could|may|might|does|do|did|has|have|had|happens?|executes?|installs?|fails?|skips?|exits?|returns?|logs?|sends?|writes?|reads?|uses?|handles?|keeps?|stays?)\b/i;
 
+/** "Clients can run these without confirmation", "replacing would silently disable it": what may happen, not an order. */
+const possibility = /\b(?!you\b|agents?\b|assistants?\b|claude\b|ai\b|models?\b)[a-z][\w'-]*\s+(?:would|could|might|may|can)\s+(?:[\w'-]+\s+){0,4}$/i;
+
 const bullet = /^(?:[-*+•]|\d+[.)]|step\s+\d+[:.)]?|(?:\*\*)?(?:important|note|nb|system|instructions?|rule|task|todo)(?:\*\*)?\s*[:：])\s*/i;
 
 /** Invisible format characters that split words without showing: removed before matching. */
@@ -154,10 +157,14 @@ export function isQuoted(text: string, start: number, end: number): boolean {
 
 /** The clause of a sentence that holds position `index`: after the last comma, semicolon or "so/and/then/but". */
 export function clauseBefore(text: string, sentenceStart: number, index: number): string {
+  return text.slice(clauseStart(text, sentenceStart, index));
+}
+
+function clauseStart(text: string, sentenceStart: number, index: number): number {
   const prefix = text.slice(sentenceStart, index);
   let cut = 0;
   for (const m of prefix.matchAll(/[,;:—]\s*|\b(?:so|and|then|but)\s+/gi)) cut = m.index + m[0].length;
-  return text.slice(sentenceStart + cut);
+  return sentenceStart + cut;
 }
 
 /** The sentence tells someone to do something, rather than describing what a program does. */
@@ -184,13 +191,31 @@ function sentenceTeaches(fact: ProseFact, p: Prepared, i: number): boolean {
   return t;
 }
 
+/** A command-line flag in code at the start of a cell or item: `--yes`, `-y, --yes`, `--force` / `-f`. */
+const flagLead = /^`-{1,2}[a-z0-9][\w-]*/i;
+
+/**
+ * Visible table rows and list items that document a command-line option ("| `--yes` | Skip
+ * confirmation dialog |", "- `--force`: bypass safety checks"): they say what a flag does, they
+ * do not tell the agent to do it.
+ */
+function optionDocs(all: readonly ProseFact[]): Set<ProseFact> {
+  const rows = new Set<string>();
+  for (const f of all) if (f.block === 'table' && flagLead.test(f.text)) rows.add(`${f.file}\n${f.line}`);
+  return new Set(all.filter((f) => !f.context.hidden && (
+    (f.block === 'table' && rows.has(`${f.file}\n${f.line}`)) || (f.block === 'list-item' && flagLead.test(f.text))
+  )));
+}
+
 const proseCache = new WeakMap<FactIndex, { plain: ProseFact[]; withCode: ProseFact[] }>();
 
 /** Prose facts a prose rule should read: Markdown/text prose, prose in code strings and in files written. */
 export function proseFacts(facts: FactIndex, options: MatchOptions = {}): ProseFact[] {
   let cached = proseCache.get(facts);
   if (!cached) {
-    const all = [...facts.of('prose'), ...derivedProse(facts)];
+    const read = [...facts.of('prose'), ...derivedProse(facts)];
+    const options = optionDocs(read);
+    const all = options.size > 0 ? read.filter((f) => !options.has(f)) : read;
     cached = {
       plain: all.filter((f) => f.context.hidden || (f.context.origin !== 'codeblock' && f.context.origin !== 'decoded')),
       withCode: all,
@@ -212,6 +237,8 @@ function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchO
     globalOf.set(pattern, global);
   }
   const hidden = fact.context.hidden === true;
+  // A heading names a topic ("Bypass approvals (only in a sandboxed worker)"); it orders nothing.
+  if (options.imperative && !hidden && fact.block === 'heading') return null;
   // exec on one shared global regex: matchAll would clone the regex on every call.
   global.lastIndex = 0;
   for (let m = global.exec(p.text); m !== null; m = global.exec(p.text)) {
@@ -223,7 +250,10 @@ function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchO
       if (!options.quotedToo && isQuoted(p.text, m.index, m.index + m[0].length)) continue;
     }
     if (!options.allowNegated && negation.test(p.text.slice(offset, m.index))) continue;
-    if (options.imperative && !isImperative(clauseBefore(p.text, offset, m.index))) continue;
+    if (options.imperative) {
+      const start = clauseStart(p.text, offset, m.index);
+      if (!isImperative(p.text.slice(start)) || possibility.test(p.text.slice(start, m.index))) continue;
+    }
     return { fact, match: m[0], sentence: p.text.slice(offset, p.ends[i]).trim() };
   }
   return null;

@@ -27,7 +27,8 @@ export const overridePhrases: readonly RegExp[] = [
 
 /** Keeping the user unaware: "do not tell the user", "silently send", "hide this step". */
 export const concealmentPhrases: readonly RegExp[] = [
-  /\b(?:do not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this|it|anything)\s+to|reveal\s+(?:this|it|these)\s+to|disclose\s+(?:this|it)\s+to|show\s+(?:this|it)\s+to)\s+(?:the\s+)?(?:user|human|operator|owner)\b/i,
+  // Not "do not tell the user to increase RAM" or "do not tell the user 'register it' and stop": that is advice about advice.
+  /\b(?:do not|don'?t|never)\s+(?:tell|inform|notify|alert|mention\s+(?:this|it|anything)\s+to|reveal\s+(?:this|it|these)\s+to|disclose\s+(?:this|it)\s+to|show\s+(?:this|it)\s+to)\s+(?:the\s+)?(?:user|human|operator|owner)\b(?!\s+(?:to\s+\w|that\s+(?:they|he|she)\s+(?:should|must|need|can)\b|["“'`]))/i,
   /\b(?:do not|don'?t|never)\s+(?:tell|inform|notify|alert|mention|reveal|disclose|show|describe|explain|report|surface)\s+(?:this|it|these|that|them|anything|any of (?:this|these|it)|(?:these|this|the|any|such)\s+(?:rules?|instructions?|presets?|steps?|actions?|commands?|calls?|requests?|uploads?|notes?|entries|changes?|settings?|guidelines?)(?:\s+(?:or|and)\s+(?:this|these|the)\s+\w+)?)\s+to\s+(?:the\s+|any\s+)?(?:user|human|operator|owner)s?\b/i,
   /\b(?:do not|don'?t|never)\s+(?:list|report|show|mention|reveal|say|explain|tell\s+(?:the\s+)?user)\s+(?:what|which|anything)\b(?:[^.\n;]|\.(?=\S)){0,30}?\b(?:deleted|removed|wiped|erased|sent|uploaded|posted|ran|executed|changed|modified|pushed|collected|installed|did|done)\b/i,
   /\bwithout\s+(?:telling|informing|notifying|alerting)\s+(?:the\s+)?(?:user|human|operator|owner)\b/i,
@@ -79,7 +80,10 @@ export const evasionPhrases: readonly RegExp[] = [
 ];
 
 /** Files and stores that make up the agent's persistent memory and persona. */
-export const memoryTargets = /\b(?:SOUL|MEMORY|AGENTS|USER|IDENTITY|HEARTBEAT|BOOTSTRAP|TOOLS)\.md\b|\bsystem prompt\b|\byour (?:long[- ]term |persistent )?memor(?:y|ies)\b|\byour (?:persona|personality|identity|core (?:instructions|rules|values))\b|\bpersistent memory\b|\blong[- ]term memory\b|(?:长期)?记忆(?:文件)?|人格设定|系统提示/i;
+// A file name on its own (not `built-in-tools.md`); "system prompt" only as the agent's own, and
+// bare "long-term memory" only as a place something goes ("save it to long-term memory"): guides to
+// building LLM apps talk about their app's system prompt and memory store all the time.
+export const memoryTargets = /(?<![\w./-])(?:SOUL|MEMORY|AGENTS|USER|IDENTITY|HEARTBEAT|BOOTSTRAP|TOOLS)\.md\b|\byour\s+(?:own\s+)?system prompt\b|\byour (?:long[- ]term |persistent )?memor(?:y|ies)\b|\byour (?:persona|personality|identity|core (?:instructions|rules|values))\b|\b(?:to|into|in)\s+(?:the\s+|its\s+|their\s+)?(?:persistent|long[- ]term) memory\b|(?:长期)?记忆(?:文件)?|人格设定|系统提示/i;
 export const memoryWrite = /\b(?:write|append|add|insert|save|store|update|modify|edit|overwrite|replace|inject|put|record|prepend)\b|写入|追加|修改|添加|保存|覆盖/i;
 /** Cues that the edit is done with the user's consent, which makes it ordinary. */
 export const consentCue = /\b(?:ask(?:ing)?|confirm(?:s|ed|ation)?|permission|consent|approv\w*|if (?:the )?user (?:wants|asks|requests|agrees|says)|only (?:when|if) (?:the )?user|user(?:'s)? (?:request|approval|explicit)|show (?:the user )?(?:the )?diff)\b|征得|确认|同意/i;
@@ -120,7 +124,9 @@ export const fixLure = /\b(?:fix|repair|resolve|error|issue|problem|broken|updat
 
 /** Fake prerequisites: "before using this skill you must install X from …". */
 export const prerequisiteCue = /\b(?:before (?:using|you use|running|proceeding|continuing|you can use|first use)|prerequisites?|is required|are required|required (?:to|before|first)|must (?:first\s+)?(?:install|download|run|execute|open)|you need to (?:install|download|run)|first,? (?:install|download|run)|in order to use|will not work without)\b|使用前|必须(?:先)?(?:安装|下载|运行)|前置(?:条件|依赖)/i;
-export const passwordArchive = /\bpassword\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:zip|archive|rar|7z|7-zip|file)\b(?:[^.\n]|\.(?=\S)){0,20}?\b(?:is|:)|\b(?:zip|archive|rar|7z)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:password|passcode|pass)\s*(?:is|:|=)|\b(?:unzip|extract|open)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:with|using)\s+(?:the\s+)?password\b|(?:解压)?密码[:：是为]/i;
+/** The password itself after "is" / ":": quoted or in code, with a digit, or one word that ends the sentence. */
+const passwordValue = String.raw`\s*(?:\*\*|__)?\s*(?:[\`"'“][^\`"'”\s]{3,}|[^\s.,;:!?()*\`"']*\d[^\s,;()*\`"']*|(?!(?:required|needed|missing|wrong|incorrect|invalid|optional|empty|unknown|set|supplied|provided|correct|expired|changed|protected|encrypted)\b)[A-Za-z][\w!@#$%^&*-]{2,}(?=\s*(?:$|[.)\]](?:\s|$))))`;
+export const passwordArchive = new RegExp(String.raw`\bpassword\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:zip|archive|rar|7z|7-zip|file)\b(?:[^.\n]|\.(?=\S)){0,20}?\b(?:is\b\s*[:=]?|:)` + passwordValue + String.raw`|\b(?:zip|archive|rar|7z)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:password|passcode|pass)\s*(?:is\b\s*[:=]?|[:=])` + passwordValue + String.raw`|` + String.raw`\b(?:unzip|extract|open)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:with|using)\s+(?:the\s+)?password\b|(?:解压)?密码[:：是为]`, 'i');
 export const downloadAndRun = /\b(?:download|get|grab|fetch|save)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:and|then|,)\s+(?:run|execute|open|launch|double-click|install|start)\b/i;
 export const executableFile = /\.(?:exe|msi|dmg|pkg|app|bin|appimage|scr|bat|cmd|ps1|vbs|jar|run|command)\b/i;
 

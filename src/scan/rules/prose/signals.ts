@@ -116,10 +116,18 @@ export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
     if (target) {
       // A script writes this text into a memory file: all of it is stored.
       const payload = payloadSignals([fact]);
+const memoryTargetTable = [memoryTargets];
+/**
+ * "The system prompt", "long-term memory": an app's as often as the agent's own (guides to building
+ * LLM apps say them on every page), so they count only in an order meant to last.
+ */
+const sharedTargetTable = [/\b(?:the\s+)?system prompt\b|\b(?:persistent|long[- ]term) memory\b/i];
+/** The persistence cues without "persistent", which names a kind of store as often as an intent. */
+const lastingCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conversation|time|turn)|from now on|each time|on every start|secretly|silently|verbatim)\b/i;
+
       if (payload.length > 0) out.push({ hit: { fact, match: target, sentence: payload[0]!.hit.sentence }, lasting: true, payload });
       continue;
     }
-    const hit = matchFact(fact, [memoryTargets], { imperative: true });
     const text = proseText(fact);
     if (!hit || !memoryWrite.test(hit.sentence) || consentCue.test(text)) continue;
     const payload = announcesContent.test(hit.sentence) ? payloadSignals(contentAfter(facts, fact)) : [];
@@ -129,6 +137,8 @@ export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
   return out;
 });
 
+    const hit = matchFact(fact, memoryTargetTable, { imperative: true }) ??
+      (lastingCue.test(text) ? matchFact(fact, sharedTargetTable, { imperative: true }) : undefined);
 /** Every agent-directed signal of the skill, the payloads of memory writes included. */
 export const agentSignals = perSkill((facts: FactIndex): Signal[] => {
   const out: Signal[] = [];
