@@ -7,6 +7,7 @@ import { agentMemoryWrite } from './agent-memory-write.ts';
 import { agentTakeover } from './agent-takeover.ts';
 import { approvalBypass } from './approval-bypass.ts';
 import { authorizedKeysWrite } from './authorized-keys-write.ts';
+import { autostartPersistence } from './autostart-persistence.ts';
 import { browserStoreRead } from './browser-store-read.ts';
 import { bundleAnomaly } from './bundle-anomaly.ts';
 import { clickfixLure } from './clickfix-lure.ts';
@@ -81,6 +82,7 @@ export const ruleMap: Readonly<Record<string, Rule>> = {
   'agent-takeover': agentTakeover,
   'approval-bypass': approvalBypass,
   'authorized-keys-write': authorizedKeysWrite,
+  'autostart-persistence': autostartPersistence,
   'browser-store-read': browserStoreRead,
   'bundle-anomaly': bundleAnomaly,
   'clickfix-lure': clickfixLure,
