@@ -108,14 +108,6 @@ function payloadSignals(items: readonly ProseFact[]): Signal[] {
   return out;
 }
 
-/** Instructions to write the agent's memory or persona without the user's consent, and text written there. */
-export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
-  const out: MemoryHit[] = [];
-  for (const fact of proseFacts(facts)) {
-    const target = memoryTargetOf(fact);
-    if (target) {
-      // A script writes this text into a memory file: all of it is stored.
-      const payload = payloadSignals([fact]);
 const memoryTargetTable = [memoryTargets];
 /**
  * "The system prompt", "long-term memory": an app's as often as the agent's own (guides to building
@@ -125,10 +117,20 @@ const sharedTargetTable = [/\b(?:the\s+)?system prompt\b|\b(?:persistent|long[- 
 /** The persistence cues without "persistent", which names a kind of store as often as an intent. */
 const lastingCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conversation|time|turn)|from now on|each time|on every start|secretly|silently|verbatim)\b/i;
 
+/** Instructions to write the agent's memory or persona without the user's consent, and text written there. */
+export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
+  const out: MemoryHit[] = [];
+  for (const fact of proseFacts(facts)) {
+    const target = memoryTargetOf(fact);
+    if (target) {
+      // A script writes this text into a memory file: all of it is stored.
+      const payload = payloadSignals([fact]);
       if (payload.length > 0) out.push({ hit: { fact, match: target, sentence: payload[0]!.hit.sentence }, lasting: true, payload });
       continue;
     }
     const text = proseText(fact);
+    const hit = matchFact(fact, memoryTargetTable, { imperative: true }) ??
+      (lastingCue.test(text) ? matchFact(fact, sharedTargetTable, { imperative: true }) : undefined);
     if (!hit || !memoryWrite.test(hit.sentence) || consentCue.test(text)) continue;
     const payload = announcesContent.test(hit.sentence) ? payloadSignals(contentAfter(facts, fact)) : [];
     const lasting = persistenceCue.test(text) || fact.context.hidden === true || payload.length > 0;
@@ -137,8 +139,6 @@ const lastingCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conver
   return out;
 });
 
-    const hit = matchFact(fact, memoryTargetTable, { imperative: true }) ??
-      (lastingCue.test(text) ? matchFact(fact, sharedTargetTable, { imperative: true }) : undefined);
 /** Every agent-directed signal of the skill, the payloads of memory writes included. */
 export const agentSignals = perSkill((facts: FactIndex): Signal[] => {
   const out: Signal[] = [];
