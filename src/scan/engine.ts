@@ -56,7 +56,7 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
   const base: FactContext = { lang, origin: lang === 'markdown' || lang === 'text' ? 'prose' : 'code', headings: [], inManifest };
   let count = 0;
   let deepLeft = maxDeepChars;
-  const cuts: string[] = [];
+  let firstCut: number | undefined;
   // An analyzer may stop on its own at the cap (`factsLeft`), so reaching it counts as a cut.
   let lastKept = 1;
   let droppedAt: number | undefined;
@@ -67,22 +67,25 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
     } else droppedAt ??= fact.line;
   };
   const factsLeft = () => Math.max(0, maxFactsPerFile - count);
-  const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number) => {
+  // `parent` is the language that handed this text over; code inside code (`sh -c '…'`, a decoded
+  // payload) lies within its parent's budget, so only code from the file itself or from prose is charged.
+  const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number, parent?: Lang) => {
+    const charged = codeLangs.has(lang) && !(parent && codeLangs.has(parent));
     const emit = (draft: FactDraft) => {
       const line = Math.max(1, Math.trunc(draft.line || 1)) + lineOffset;
       // Facts without a context of their own share their input's (never mutated downstream).
       const ctx: FactContext = draft.context ? { ...context, ...draft.context, headings: draft.context.headings ?? context.headings } : context;
       push({ ...draft, file: file.path, line, context: ctx } as Fact);
     };
-    if (codeLangs.has(lang) && text.length > deepLeft) {
-      const at = cutPoint(text, Math.max(1, deepLeft));
+    if (charged && text.length > deepLeft) {
+      const at = cutPoint(text, deepLeft);
       const cutLine = lineOffset + countLines(text, at) + 1;
-      cuts.push(`line ${cutLine}`);
+      firstCut ??= cutLine;
       urlsOnly(text.slice(at), countLines(text, at), emit);
       text = text.slice(0, at);
       deepLeft = 0;
       if (text.trim().length === 0) return;
-    } else if (codeLangs.has(lang)) {
+    } else if (charged) {
       deepLeft -= text.length;
     }
     const sink: AnalyzerSink = {
@@ -93,7 +96,7 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
           ...context, lang: embedded.lang, ...embedded.context,
           headings: embedded.context?.headings ?? context.headings,
         };
-        run(embedded.text, embedded.lang, lineOffset + Math.max(1, embedded.line) - 1, ctx, depth + 1);
+        run(embedded.text, embedded.lang, lineOffset + Math.max(1, embedded.line) - 1, ctx, depth + 1, lang);
       },
       factsLeft,
     };
@@ -115,7 +118,7 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
   });
   // The cut itself is always reported, past the cap too: it says what was not analysed.
   const why: string[] = [];
-  if (cuts.length > 0) why.push(`code past ${maxDeepChars} characters was only searched for URLs (from ${cuts.join(', ')})`);
+  if (firstCut !== undefined) why.push(`code past ${maxDeepChars} characters was only searched for URLs (from line ${firstCut})`);
   if (count >= maxFactsPerFile) why.push(`analysis stopped at the cap of ${maxFactsPerFile} facts (near line ${droppedAt ?? lastKept})`);
   if (why.length > 0) {
     out.push({

