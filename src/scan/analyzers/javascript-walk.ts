@@ -268,17 +268,22 @@ export class JsWalker {
     if (value.type === 'environ') this.rec.emit({ kind: 'env-dump', line: this.line(n) });
   }
 
-  #object(n: JsNode): Value {
+  /**
+   * `childEnv`: the object is the `env` option of a child process (`{ env: { ...process.env, X } }`),
+   * which inherits the environment rather than dumping it; its values still carry their sources.
+   */
+  #object(n: JsNode, childEnv = false): Value {
     const entries = new Map<string, Value>();
     const values: Value[] = [];
     for (const p of n.properties as JsNode[]) {
       if (p.type === 'SpreadElement') {
-        values.push(this.eval(p));
+        values.push(childEnv ? this.eval(p.argument as JsNode) : this.eval(p));
         continue;
       }
       const key = p.key as JsNode;
       const name = !p.computed && key.type === 'Identifier' ? (key.name as string) : key.type === 'Literal' ? String(key.value) : undefined;
-      const v = this.eval(p.value as JsNode);
+      const value = p.value as JsNode;
+      const v = name === 'env' && value.type === 'ObjectExpression' ? this.#object(value, true) : this.eval(value);
       if (name !== undefined) entries.set(name, v);
       values.push(v);
     }

@@ -67,7 +67,7 @@ function curlLike(scan: ShellScan, cmd: ShellCommand): void {
     const dynamicQuery = !!raw && /[?&=/].*\$|\$\(/.test(raw.replace(/^[^/]*\/\/[^/]*/, ''));
     const sendsData = data || method === 'POST' || method === 'PUT' || method === 'PATCH' || dynamicQuery;
     network(scan, cmd, { via: name, ...(u ?? {}), ...(method ? { method } : {}), sendsData }, sources);
-    downloadOf(scan, cmd, raw, u?.host);
+    downloadOf(scan, cmd, raw, u && 'host' in u ? u.host : undefined);
   }
 }
 

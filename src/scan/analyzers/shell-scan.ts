@@ -116,6 +116,8 @@ export class ShellScan {
     if (!text.includes('$')) return text;
     const out = text.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (m, a: string | undefined, b: string | undefined) => {
       const known = this.vars.get((a ?? b)!);
+      // `--base-url) BASE_URL="$2"`: a script argument says less than the variable's own name.
+      if (known?.literal === undefined && known?.text !== undefined && /^(?:\$\{?[\d@*#]\}?)+$/.test(known.text)) return m;
       return known?.literal ?? known?.text ?? m;
     });
     return out.length > 2000 ? text : out;

