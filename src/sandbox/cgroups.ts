@@ -1,6 +1,6 @@
 // Cgroup v1 delegation for runners. The gateway (root) creates one directory per runner under the
 // memory and pids hierarchies and hands it to the runner's uid; the runner creates one child per
-// command, writes its limits, and the command's prelude joins it. This machine class offers v1
+// box, rewrites its limits before each command, and the box's prelude joins it. This machine class offers v1
 // controllers rw and no systemd as PID 1, so systemd-run scopes are not an option (see doctor).
 
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
@@ -68,28 +68,41 @@ export function killCgroup(dir: string): void {
   }
 }
 
-/** Runner side: one command's cgroups with its limits written; throws if that is impossible. */
-export function createCommandCgroups(parents: Partial<Record<Controller, string>>, name: string, memoryBytes: number, maxPids: number): string[] {
+/** Runner side: one box's cgroups (memory, pids) with limits written; throws if that is impossible. */
+export function createBoxCgroups(parents: Partial<Record<Controller, string>>, name: string, memoryBytes: number, maxPids: number): string[] {
   const dirs: string[] = [];
-  if (parents.memory) {
-    const dir = join(parents.memory, name);
+  for (const controller of CONTROLLERS) {
+    const parent = parents[controller];
+    if (!parent) continue;
+    const dir = join(parent, name);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'memory.limit_in_bytes'), String(memoryBytes));
-    try {
-      // Swap would let memory past the limit; not every kernel exposes memsw.
-      writeFileSync(join(dir, 'memory.memsw.limit_in_bytes'), String(memoryBytes));
-    } catch {
-      // no swap accounting
-    }
     dirs.push(dir);
   }
-  if (parents.pids) {
-    const dir = join(parents.pids, name);
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'pids.max'), String(maxPids));
-    dirs.push(dir);
+  try {
+    writeLimits(dirs, memoryBytes, maxPids);
+  } catch (error) {
+    removeCgroupTree(dirs);
+    throw error;
   }
   return dirs;
+}
+
+/**
+ * Set a box's limits for its next command. Throws when the kernel refuses (memory already above
+ * the new limit): the caller then starts a fresh box rather than run with the old limit.
+ */
+export function writeLimits(dirs: readonly string[], memoryBytes: number, maxPids: number): void {
+  for (const dir of dirs) {
+    if (existsSync(join(dir, 'memory.limit_in_bytes'))) {
+      // Swap would let memory past the limit. memsw may never be below the plain limit: when
+      // shrinking set the plain limit first, when growing memsw first.
+      const plain = join(dir, 'memory.limit_in_bytes');
+      const swap = join(dir, 'memory.memsw.limit_in_bytes');
+      const order = memoryBytes < Number(readFileSync(plain, 'utf8')) ? [plain, swap] : [swap, plain];
+      for (const file of order) if (existsSync(file)) writeFileSync(file, String(memoryBytes));
+    }
+    if (existsSync(join(dir, 'pids.max'))) writeFileSync(join(dir, 'pids.max'), String(maxPids));
+  }
 }
 
 /** Counters read after a command: OOM kills and refused forks. */

@@ -40,6 +40,15 @@ export function checkPrerequisites(options: { home?: string; nodeVersion?: strin
     const path = which(bin);
     add({ name: bin, ok: !!path, required: true, detail: path ?? 'not found', fix: pkg === 'util-linux' ? 'apt-get install -y util-linux' : APT });
   }
+  // The warm box's launcher runs on the system Python inside the box.
+  let python = false;
+  try {
+    accessSync('/usr/bin/python3', constants.X_OK);
+    python = true;
+  } catch {
+    // missing
+  }
+  add({ name: 'python3', ok: python, required: true, detail: python ? '/usr/bin/python3' : 'not found', fix: 'apt-get install -y python3 (the box launcher runs on it)' });
   const bwrap = which('bwrap');
   if (bwrap) {
     const probe = spawnSync(bwrap, ['--unshare-all', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', 'true'], { encoding: 'utf8', timeout: 10_000 });

@@ -1,6 +1,5 @@
-// Resource limits: safe defaults, validation, and the shell prelude that applies them before the
-// engine's bwrap command starts (join the command's cgroups, then prlimit). The prelude fails
-// closed: if it cannot join a cgroup it exits 125 and the command never starts.
+// Resource limits: safe defaults, validation, the prelude that puts a box into its cgroups before
+// the engine's bwrap command starts, and the rlimits the box's launcher sets in each command.
 
 import { WardenError } from '../core/index.ts';
 import type { LimitName } from './events.ts';
@@ -39,31 +38,29 @@ export function resolveLimits(partial: Partial<Limits> = {}, defaults: Readonly<
   return out;
 }
 
-/** Cgroup directories one command joins (each already created, limited and owned by the runner's uid). */
-export interface CommandCgroups {
-  dirs: string[];
-}
-
 /** Threads of the runner's own uid (Node's pool) that RLIMIT_NPROC counts too. */
 const NPROC_SLACK = 64;
 
-/** argv that runs `wrapped` (a shell string) under the limits. Spawn with detached: true. */
-export function limitedArgv(wrapped: string, limits: Limits, cgroups: CommandCgroups | undefined, memoryByRlimit: boolean): string[] {
-  const join = (cgroups?.dirs ?? []).map((d) => `echo $$ > '${d}/cgroup.procs' || exit 125`).join('\n');
-  const prlimit = [
-    'prlimit',
-    `--cpu=${Math.ceil(limits.cpuTimeSec)}`,
-    `--nofile=${Math.ceil(limits.openFiles)}`,
-    `--nproc=${Math.ceil(limits.processes) + NPROC_SLACK}`,
-    `--fsize=${Math.ceil(limits.workspaceBytes)}`,
-    `--core=0`,
-    ...(memoryByRlimit ? [`--as=${Math.ceil(limits.memoryMb) * 1024 * 1024}`] : []),
-    '--',
-    '/bin/bash',
-    '-c',
-    '"$1"',
-  ].join(' ');
-  return ['/bin/sh', '-c', `${join}\nexec ${prlimit}`, 'warden-limits', wrapped];
+/**
+ * argv that starts a box (`wrapped`, a shell string) inside its cgroups. Spawn with detached: true.
+ * Fails closed: if it cannot join a cgroup it exits 125 and the box never starts. The box itself
+ * runs without rlimits; each command gets its own from `commandRlimits` in the launcher.
+ */
+export function boxArgv(wrapped: string, cgroupDirs: readonly string[]): string[] {
+  const join = cgroupDirs.map((d) => `echo $$ > '${d}/cgroup.procs' || exit 125`).join('\n');
+  return ['/bin/sh', '-c', `${join}\nexec /bin/bash -c "$1"`, 'warden-box', wrapped];
+}
+
+/** The rlimits (soft = hard) the launcher sets in a command before exec; null leaves one alone. */
+export function commandRlimits(limits: Limits, memoryByRlimit: boolean): Record<string, number | null> {
+  return {
+    cpu: Math.ceil(limits.cpuTimeSec),
+    nofile: Math.ceil(limits.openFiles),
+    nproc: Math.ceil(limits.processes) + NPROC_SLACK,
+    fsize: Math.ceil(limits.workspaceBytes),
+    core: 0,
+    as: memoryByRlimit ? Math.ceil(limits.memoryMb) * 1024 * 1024 : null,
+  };
 }
 
 /** What ended a command, from its exit and the counters the runner read after it. */

@@ -103,6 +103,8 @@ export interface EnginePaths {
   tmpDir: string;
   /** The engine package's vendor/seccomp directory (apply-seccomp helper). */
   seccompDir: string;
+  /** Warden's box launcher (box-launcher.py), readable in the box; without it no box starts. */
+  launcherPath?: string;
 }
 
 /**
@@ -128,7 +130,7 @@ export function buildEngineConfig(policy: RunnerPolicy, paths: EnginePaths, filt
       // The engine's own plumbing must be re-allowed under denyRead '/' (research §4.3): its seccomp
       // helper, the proxy bridge socket and the observer socket. Never the whole TMPDIR (CA key).
       denyRead: ['/', ...DENIED_ETC],
-      allowRead: ['/usr', '/etc', paths.seccompDir, `${paths.tmpDir}/claude-*.sock`, `${paths.tmpDir}/srt-obs-*`],
+      allowRead: ['/usr', '/etc', paths.seccompDir, ...(paths.launcherPath ? [paths.launcherPath] : []), `${paths.tmpDir}/claude-*.sock`, `${paths.tmpDir}/srt-obs-*`],
       allowWrite: [],
       denyWrite: [],
     },

@@ -16,6 +16,7 @@ import type { ContainmentEvent } from './events.ts';
 import type { RunnerPolicy } from './policy.ts';
 import type { FromRunner, RunMessage } from './runner-protocol.ts';
 import { leaseUid, type UidLease } from './uid-pool.ts';
+import { LAUNCHER_PATH } from './warm-box.ts';
 
 const RUNNER_MAIN = join(dirname(fileURLToPath(import.meta.url)), 'runner-main.ts');
 const READY_TIMEOUT_MS = 60_000; // generous: engine start is CPU-bound and a loaded 2-core host is slow
@@ -42,6 +43,8 @@ export interface Runner {
   readonly uid: number | undefined;
   readonly id: string;
   run(message: Omit<RunMessage, 'type'>, onEvent: (event: ContainmentEvent) => void): Promise<RunReply>;
+  /** Close the runner's warm boxes of `workspace`; resolves once they are gone (or the runner is). */
+  releaseWorkspace(workspace: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +104,8 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));
   const pending = new Map<string, { resolve: (r: RunReply) => void; onEvent: (e: ContainmentEvent) => void }>();
+  const releasing = new Map<number, () => void>();
+  let releaseCount = 0;
   let exited = false;
   const exitWaiters: Array<() => void> = [];
   child.on('exit', () => {
@@ -109,6 +114,8 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
     child.stderr?.destroy();
     for (const [runId, p] of pending) p.resolve(refusal(runId, `the runner process exited ${stderrTail ? `(${stderrTail.trim().split('\n').pop()})` : ''}`));
     pending.clear();
+    for (const done of releasing.values()) done();
+    releasing.clear();
     cleanup();
     exitWaiters.forEach((w) => w());
   });
@@ -117,6 +124,9 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
     else if (message.type === 'result') {
       pending.get(message.runId)?.resolve(message);
       pending.delete(message.runId);
+    } else if (message.type === 'released') {
+      releasing.get(message.id)?.();
+      releasing.delete(message.id);
     }
   });
   const stop = async () => {
@@ -133,7 +143,7 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
       if (m.type === 'init-error') (clearTimeout(timer), resolve({ ok: false, why: m.message }));
     });
     child.on('exit', (code) => (clearTimeout(timer), resolve({ ok: false, why: `the runner exited with ${code} (${stderrTail.trim().split('\n').slice(-3).join(' ') || 'no message'})` })));
-    child.send({ type: 'init', policy: options.policy, canaries: options.canaries ?? [], fingerprints: options.fingerprints ?? [], paths: { tmpDir: tmp, seccompDir: engineSeccompDir() }, cgroups, actor: options.actor ?? {} });
+    child.send({ type: 'init', policy: options.policy, canaries: options.canaries ?? [], fingerprints: options.fingerprints ?? [], paths: { tmpDir: tmp, seccompDir: engineSeccompDir(), launcherPath: LAUNCHER_PATH }, cgroups, actor: options.actor ?? {} });
   });
   if (!ready.ok) {
     await stop();
@@ -148,6 +158,14 @@ export async function startRunner(options: RunnerOptions): Promise<Runner> {
       return new Promise<RunReply>((resolve) => {
         pending.set(message.runId, { resolve, onEvent });
         child.send({ type: 'run', ...message });
+      });
+    },
+    releaseWorkspace(workspace) {
+      if (exited) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const id = ++releaseCount;
+        releasing.set(id, resolve);
+        child.send({ type: 'release', id, workspace });
       });
     },
     close: stop,

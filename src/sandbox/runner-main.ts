@@ -6,19 +6,18 @@
 
 import { SandboxManager, SandboxRuntimeConfigSchema } from '@anthropic-ai/sandbox-runtime';
 import { createDlp, createEgressFilter, type PlaceholderRule } from '../egress/index.ts';
-import { createCommandCgroups, removeCgroupTree } from './cgroups.ts';
+import { createBoxShelf } from './box-shelf.ts';
 import type { ContainmentEvent } from './events.ts';
 import { buildEngineConfig, workspaceFilesystem } from './policy.ts';
-import { runCommand } from './run-command.ts';
 import type { FromRunner, InitMessage, RunMessage, ToRunner } from './runner-protocol.ts';
-import { assertWrapped, shellQuote, withNoDelay, WrapCache } from './wrap-cache.ts';
+import { assertWrapped, withNoDelay, WrapCache } from './wrap-cache.ts';
 
 const send = (message: FromRunner) => process.send?.(message);
 const active = new Set<string>();
 let init: InitMessage | undefined;
 let ready = false;
 let baseFilesystem: ReturnType<typeof buildEngineConfig>['filesystem'] | undefined;
-let commandCount = 0;
+const boxes = createBoxShelf();
 const placeholders = new Map<string, PlaceholderRule>();
 const wraps = new WrapCache();
 
@@ -83,7 +82,6 @@ async function run(message: RunMessage): Promise<void> {
     void send({ type: 'result', runId: message.runId, refused: why, exitCode: null, signal: null, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), stdoutBytes: 0, stderrBytes: 0, truncated: false, limitHit: null });
   if (!ready || !init || !baseFilesystem) return refuse('the sandbox engine is not initialised');
   active.add(message.runId);
-  let cgroupDirs: string[] | undefined;
   try {
     const fs = workspaceFilesystem(baseFilesystem, message.workspace);
     const wrapped = await wraps.get(message.workspace, async () => {
@@ -93,24 +91,15 @@ async function run(message: RunMessage): Promise<void> {
       assertWrapped(w, inner, init!.policy.secrets.map((s) => s.value));
       return w;
     });
-    if (init.cgroups && (init.cgroups.memory || init.cgroups.pids)) {
-      cgroupDirs = createCommandCgroups(init.cgroups, `c${++commandCount}`, message.limits.memoryMb * 1024 * 1024, message.limits.processes);
-    }
-    const env: Record<string, string> = {
-      ...message.env,
-      PATH: '/usr/local/bin:/usr/bin:/bin',
-      LANG: 'C.UTF-8',
-      HOME: message.workspace,
-      NODE_USE_ENV_PROXY: '1',
-      WARDEN_CMD: `unset WARDEN_CMD; exec ${[message.command, ...message.args].map(shellQuote).join(' ')}`,
-    };
-    const out = await runCommand({ wrapped, workspace: message.workspace, env, limits: message.limits, cgroupDirs, memoryByRlimit: !init.cgroups?.memory });
+    const { started: _started, reusable: _reusable, ...out } = await boxes.run(
+      { wrapped, workspace: message.workspace, privateDir: init.paths.tmpDir, cgroupParents: init.cgroups, limits: message.limits },
+      { argv: [message.command, ...message.args], env: message.env, limits: message.limits, memoryByRlimit: !init.cgroups?.memory },
+    );
     send({ type: 'result', runId: message.runId, ...out });
   } catch (error) {
     refuse((error as Error).message);
   } finally {
     active.delete(message.runId);
-    if (cgroupDirs) removeCgroupTree(cgroupDirs);
   }
 }
 
@@ -122,6 +111,8 @@ process.on('message', (message: ToRunner) => {
     );
   } else if (message.type === 'run') {
     void run(message);
+  } else if (message.type === 'release') {
+    void boxes.release(message.workspace).finally(() => send({ type: 'released', id: message.id }));
   }
 });
 // The gateway owns this process: when it goes, so do we (and bwrap's --die-with-parent takes the boxes).

@@ -2,7 +2,7 @@
 
 import type { DlpFingerprint } from '../egress/index.ts';
 import type { ContainmentEvent } from './events.ts';
-import type { RunCommandOutput } from './run-command.ts';
+import type { BoxRunOutput } from './warm-box.ts';
 import type { EnginePaths, RunnerPolicy } from './policy.ts';
 import type { Limits } from './types.ts';
 import type { Controller } from './cgroups.ts';
@@ -27,10 +27,21 @@ export interface RunMessage {
   limits: Limits;
 }
 
-export type ToRunner = InitMessage | RunMessage;
+/** Close this workspace's warm boxes (idle now, busy ones when their command ends); answered by `released`. */
+export interface ReleaseMessage {
+  type: 'release';
+  id: number;
+  workspace: string;
+}
+
+export type ToRunner = InitMessage | RunMessage | ReleaseMessage;
+
+export type RunOutput = Omit<BoxRunOutput, 'started' | 'reusable'>;
 
 export type FromRunner =
   | { type: 'ready' }
   | { type: 'init-error'; message: string }
   | { type: 'event'; runIds: string[]; event: ContainmentEvent }
-  | ({ type: 'result'; runId: string; refused?: string } & RunCommandOutput);
+  | { type: 'released'; id: number }
+  /** `warm`: the runner keeps a box for this workspace, so the gateway should keep its lease. */
+  | ({ type: 'result'; runId: string; refused?: string; warm?: boolean } & RunOutput);

@@ -1,6 +1,8 @@
 // runSandboxed and the runners behind it. Runners are kept per trust domain (principal × allowed
-// hosts × granted secrets) and reused, so a command pays for bwrap and not for starting an engine;
-// `prewarm` starts one ahead of the first command. Two domains never share a runner.
+// hosts × granted secrets) and reused, so a command pays for neither an engine nor (with a warm
+// box) a bwrap; `prewarm` starts one ahead of the first command. Two domains never share a
+// runner. A runner's warm box in a workspace keeps that workspace's lease until it idles out,
+// another domain asks for the workspace, or the pool closes.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -23,6 +25,12 @@ export interface SandboxPoolOptions {
   knownSecrets?: Array<{ name: string; value: string }>;
   upstreamCaFile?: string;
   defaultLimits?: Partial<Limits>;
+  /**
+   * How long a runner keeps an idle warm box (and with it the workspace lease) after a command,
+   * in ms. Default 30 000; 0 closes each box after its command. Another trust domain asking for
+   * the workspace ends the wait at once.
+   */
+  boxIdleMs?: number;
 }
 
 export interface SandboxPool {
@@ -33,6 +41,14 @@ export interface SandboxPool {
 }
 
 const MAX_PARALLEL_STARTS = 4;
+const BOX_IDLE_MS = 30_000;
+
+/** A workspace lease kept past a command because its runner holds a warm box there. */
+interface Hold {
+  runner: Runner;
+  release: () => void;
+  timer: NodeJS.Timeout;
+}
 
 function createLimiter(max: number) {
   let active = 0;
@@ -66,7 +82,41 @@ function domainKey(principal: string | undefined, policy: RunnerPolicy): string 
 export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool {
   const defaults = resolveLimits(options.defaultLimits ?? {}, DEFAULT_LIMITS);
   const runners = new Map<string, Promise<Runner>>();
-  const leases = createWorkspaceLeases();
+  const idleMs = options.boxIdleMs ?? BOX_IDLE_MS;
+  const holds = new Map<string, Hold>();
+  let closing = false;
+  // The boxes go first, then the lease: the tree changes hands only once no box can write it.
+  const drop = async (workspace: string): Promise<void> => {
+    const hold = holds.get(workspace);
+    if (!hold) return;
+    holds.delete(workspace);
+    clearTimeout(hold.timer);
+    try {
+      await hold.runner.releaseWorkspace(workspace);
+    } finally {
+      hold.release();
+    }
+  };
+  const leases = createWorkspaceLeases({ onContention: (workspace) => void drop(workspace) });
+  /** After a command: keep the lease while the runner has a warm box here, or give both up. */
+  const settle = async (workspace: string, runner: Runner, warm: boolean, release: () => void): Promise<void> => {
+    const hold = holds.get(workspace);
+    if (warm && idleMs > 0 && !closing && !leases.contended(workspace)) {
+      const timer = setTimeout(() => void drop(workspace), idleMs).unref();
+      if (hold) {
+        clearTimeout(hold.timer);
+        hold.timer = timer;
+        release();
+      } else holds.set(workspace, { runner, release, timer });
+      return;
+    }
+    try {
+      if (warm) await runner.releaseWorkspace(workspace);
+    } finally {
+      release();
+    }
+    if (hold) await drop(workspace);
+  };
   // Engine start-up is CPU-bound (CA, proxy, Node start): a burst of new domains starts a few at a time.
   const starting = createLimiter(MAX_PARALLEL_STARTS);
 
@@ -150,15 +200,19 @@ export function createSandboxPool(options: SandboxPoolOptions = {}): SandboxPool
           { runId, workspace, command: request.command, args: request.args ?? [], env: request.env ?? {}, limits },
           (event: ContainmentEvent) => stream.sink({ ...actor, ...event, runId }),
         );
-      } finally {
+      } catch (error) {
         release();
+        throw error;
       }
+      await settle(workspace, runner, reply.warm === true, release);
       const result = { exitCode: reply.exitCode, signal: reply.signal, stdout: Buffer.from(reply.stdout), stderr: Buffer.from(reply.stderr), truncated: reply.truncated, limitHit: reply.limitHit };
       if (reply.refused) return finish(result, 'refused', reply.refused);
       if (reply.limitHit) return finish(result, 'limit', `limit ${reply.limitHit} reached; the command and everything it started were killed`);
-      return finish(result, 'exited', reply.signal ? `ended by ${reply.signal}` : `exited with code ${reply.exitCode}`);
+      return finish(result, 'exited', reply.boxEnded ?? (reply.signal ? `ended by ${reply.signal}` : `exited with code ${reply.exitCode}`));
     },
     async close() {
+      closing = true;
+      await Promise.all([...holds.keys()].map(drop));
       const all = [...runners.values()];
       runners.clear();
       await Promise.all(all.map(async (r) => (await r.catch(() => undefined))?.close()));

@@ -21,9 +21,19 @@ interface Holder {
 export interface WorkspaceLeases {
   /** Resolves once `runnerId` holds `workspace`; call the returned function when the run ends. */
   acquire(workspace: string, runnerId: string, uid: number | undefined, denyWrite: readonly string[]): Promise<() => void>;
+  /** Does a run wait for `workspace`? Then its holder should not keep an idle warm box on it. */
+  contended(workspace: string): boolean;
 }
 
-export function createWorkspaceLeases(): WorkspaceLeases {
+export interface WorkspaceLeaseOptions {
+  /**
+   * Called when a run starts waiting for a held workspace: the holder's idle warm boxes keep the
+   * lease, so the pool closes them (and releases that hold) here.
+   */
+  onContention?: (workspace: string) => void;
+}
+
+export function createWorkspaceLeases(options: WorkspaceLeaseOptions = {}): WorkspaceLeases {
   const holders = new Map<string, Holder>();
 
   const release = (workspace: string, holder: Holder) => {
@@ -67,8 +77,13 @@ export function createWorkspaceLeases(): WorkspaceLeases {
           holder.count++;
           return release(workspace, holder);
         }
-        await new Promise<void>((resolve) => holder.waiters.push(resolve));
+        const wait = new Promise<void>((resolve) => holder.waiters.push(resolve));
+        options.onContention?.(workspace);
+        await wait;
       }
+    },
+    contended(workspace) {
+      return (holders.get(workspace)?.waiters.length ?? 0) > 0;
     },
   };
 }

@@ -60,7 +60,8 @@ function why(attack: Attack, r: ExecResult): string | undefined {
     return denial ? String(denial.reason ?? denial.detail) : undefined;
   }
   if (attack.evidence.startsWith('limit:')) return run.limitHit === attack.evidence.slice(6) ? String(run.reason) : undefined;
-  if (attack.evidence === 'exit') return run.exitCode !== 0 && run.exitCode !== null ? String(run.reason) : undefined;
+  // A command killed by a signal did not exit 0 either (kill -9 -1 takes its own warm box down).
+  if (attack.evidence === 'exit') return (run.exitCode !== 0 && run.exitCode !== null) || run.signal !== null ? String(run.reason) : undefined;
   return attack.hostClean?.(world) ? String(run.reason) : undefined;
 }
 

@@ -2,7 +2,7 @@
 // checks that no canary byte reached the attacker and that an event names why it was stopped:
 //   egress — an egress decision (deny) or engine network refusal with its reason;
 //   exit   — the box refused the operation (ENOENT, EPERM, EROFS, ECONNREFUSED): the run event
-//            records the non-zero exit;
+//            records the non-zero exit (or the signal that ended the command);
 //   limit  — the run event names the limit that killed it;
 //   host   — the program may believe it succeeded (a write into the box's throwaway tmpfs): the
 //            host is checked for the effect, and the run event is present.

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { isWardenError } from '../../src/core/index.ts';
 import { allowEntry, buildEngineConfig, normalisePolicy, parseAllowedHost, workspaceFilesystem } from '../../src/sandbox/index.ts';
 import { DEFAULT_LIMITS, resolveLimits } from '../../src/sandbox/limits.ts';
-import { classifyExit, limitedArgv } from '../../src/sandbox/limits.ts';
+import { boxArgv, classifyExit, commandRlimits } from '../../src/sandbox/limits.ts';
 
 test('parseAllowedHost: exact hosts, ports, IPv6; wildcards and URLs refused', () => {
   const cases: Array<[string, string]> = [
@@ -52,16 +52,17 @@ test('policy: bad variable names, duplicates, empty secrets are refused', () => 
   assert.throws(() => normalisePolicy({ allowHosts: [], secrets: [{ ...s, env: 'A', hosts: [] }] }));
 });
 
-test('limits: defaults, validation, prelude joins cgroups and sets rlimits, exits are classified', () => {
+test('limits: defaults, validation, the box prelude joins cgroups, commands get rlimits, exits are classified', () => {
   assert.deepEqual(resolveLimits({}), DEFAULT_LIMITS);
   assert.equal(resolveLimits({ wallTimeSec: 3 }).wallTimeSec, 3);
   assert.throws(() => resolveLimits({ memoryMb: -1 }));
-  const argv = limitedArgv('bwrap x', DEFAULT_LIMITS, { dirs: ['/cg/m/c1'] }, false);
+  const argv = boxArgv('bwrap x', ['/cg/m/b1', '/cg/p/b1']);
   assert.equal(argv.at(-1), 'bwrap x');
-  assert.match(argv[2]!, /echo \$\$ > '\/cg\/m\/c1\/cgroup.procs' \|\| exit 125/);
-  assert.match(argv[2]!, /prlimit --cpu=60 --nofile=1024 --nproc=\d+ --fsize=\d+/);
-  assert.doesNotMatch(argv[2]!, /--as=/);
-  assert.match(limitedArgv('w', DEFAULT_LIMITS, undefined, true)[2]!, /--as=/);
+  assert.match(argv[2]!, /echo \$\$ > '\/cg\/m\/b1\/cgroup.procs' \|\| exit 125\necho \$\$ > '\/cg\/p\/b1\/cgroup.procs' \|\| exit 125\nexec /);
+  const rl = commandRlimits(DEFAULT_LIMITS, false);
+  assert.deepEqual({ cpu: rl.cpu, nofile: rl.nofile, fsize: rl.fsize, core: rl.core, as: rl.as }, { cpu: 60, nofile: 1024, fsize: DEFAULT_LIMITS.workspaceBytes, core: 0, as: null });
+  assert.ok(rl.nproc! > DEFAULT_LIMITS.processes);
+  assert.equal(commandRlimits({ ...DEFAULT_LIMITS, memoryMb: 2 }, true).as, 2 * 1024 * 1024);
   const base = { exitCode: 137, signal: null, killedFor: null, oomKills: 0, pidsMaxEvents: 0 };
   assert.equal(classifyExit({ ...base, oomKills: 1 }), 'memory');
   assert.equal(classifyExit({ ...base, killedFor: 'wall-time', pidsMaxEvents: 3 }), 'processes');

@@ -89,3 +89,22 @@ test('withNoDelay adds TCP_NODELAY to both relay listeners and nothing else', ()
   assert.equal(out.replaceAll(',nodelay', ''), wrapped);
   assert.equal(withNoDelay('bwrap --unshare-net -- true'), 'bwrap --unshare-net -- true');
 });
+
+test('a run that starts waiting reports contention, so the holder can end its idle warm box', async () => {
+  const ws = workspace();
+  const contended: string[] = [];
+  const leases = createWorkspaceLeases({ onContention: (w) => contended.push(w) });
+  const hold = await leases.acquire(ws, 'A', undefined, []);
+  assert.equal(leases.contended(ws), false);
+  const again = await leases.acquire(ws, 'A', undefined, []);
+  assert.deepEqual(contended, [], 'a run of the holder itself is no contention');
+  const b = leases.acquire(ws, 'B', undefined, []);
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(contended, [ws]);
+  assert.equal(leases.contended(ws), true);
+  again();
+  hold();
+  (await b)();
+  assert.equal(leases.contended(ws), false);
+  rmSync(ws, { recursive: true, force: true });
+});
