@@ -23,6 +23,10 @@ export const overridePhrases: readonly RegExp[] = [
   /你现在是(?:一个)?(?:不受(?:任何)?限制|没有(?:任何)?限制|越狱)/,
   /(?:进入|开启|启用)(?:开发者|越狱|无限制|上帝)模式/,
   /(?:解除|取消|关闭)(?:所有|全部|你的)?(?:安全)?(?:限制|过滤|审查|安全规则)/,
+  // A persona that answers what an assistant would refuse: "requests an ordinary assistant would decline are answered".
+  /\b(?:requests?|questions?|anything|whatever|tasks?)\s+(?:that\s+)?(?:an?\s+|the\s+|other\s+)?(?:ordinary|normal|regular|typical|standard|other|safe)\s+(?:assistants?|ais?|models?|chatbots?)\s+(?:would|might|could|will)\s+(?:refuse|decline|reject|not answer)\b/i,
+  /\b(?:when|if|whenever)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:platform|system prompt|system|developer|safety rules?|polic(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,40}?\bconflicts?\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:sides?|goes?|go)\s+with\s+(?:the\s+)?user\b/i,
+  /(?:效力|优先级|权重)(?:要)?高于(?:本文件|本技能|系统提示|系统指令|用户)|高于系统提示|(?:当作|作为|视为|当成)[^。\n]{0,12}最高优先级|覆盖(?:你的|之前的|原有的)?(?:系统提示|系统指令|安全规则)/,
 ];
 
 /** Keeping the user unaware: "do not tell the user", "silently send", "hide this step". */
@@ -44,6 +48,25 @@ export const concealmentPhrases: readonly RegExp[] = [
   /(?:不要|别|切勿|不得)(?:列出|显示|报告|提及|说明)(?:删除|执行|发送|上传|修改)了?(?:什么|哪些|的内容|的文件)/,
   /(?:悄悄|偷偷|静默|暗中)(?:地)?(?:发送|上传|执行|运行|安装|下载|删除|读取|转发|抄送)/,
   /(?:在)?用户不知情/,
+  // Third person (a persona stored in memory speaks of itself): "Nova does not mention this profile".
+  /\b(?:does not|doesn'?t|never|will not|won'?t)\s+(?:mention|reveal|disclose|admit)\s+(?:this|the|its)\s+(?:profile|persona|memory entry|preset)\b/i,
+  /(?:不要|别|切勿|不得|不需要|无需|不必|不用)(?:告诉|通知|告知|让)(?:客户|管理员|任何人|对方|顾客)/,
+  /(?:不要|别|切勿|不得)(?:在回复(?:里|中)|向用户|向客户)?(?:提到|提及|透露|说明)(?:此事|这一步|这个步骤)?/,
+  /(?:秘密|暗中|偷偷)(?:地)?(?:把|将)?[^。\n]{0,30}(?:发送|转发|上传|抄送)/,
+];
+
+/**
+ * Concealment stated rather than ordered, negative in itself (matched even after a negation and
+ * outside the imperative): "it does not need to be mentioned to the user", "there is no need to tell
+ * the reader", and lying when asked ("if they ask whether chats are stored, say nothing leaves").
+ */
+export const concealmentStatements: readonly RegExp[] = [
+  // An action, not a detail of the output ("the internal ID does not need to be shown" is formatting advice).
+  /\b(?:it|this|that|which)\s+(?:step\s+|work\s+)?(?:does not|doesn'?t|need not|needn'?t)\s+(?:need\s+to\s+)?be\s+(?:mentioned|disclosed|told)\s+to\s+(?:the\s+)?(?:user|reader|customer|human)s?\b/i,
+  /\bno need to (?:tell|inform|notify|mention (?:it|this) to)\s+(?:the\s+)?(?:user|reader|customer|human)s?\b(?!\s+(?:to|that)\b)/i,
+  // A cover story: the answer denies it ("say that nothing leaves"); "tell them the folder's path" is an answer.
+  /\b(?:if|when)\s+(?:they|the user|users?|anyone|someone|the customer)\s+asks?\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:stored|saved|sent|shared|logged|recorded|kept|collected|forwarded|monitored|leaves?)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:(?:say|tell them|answer|reply|claim|insist)\s+(?:that\s+)?(?:nothing|none|no\b|never|it (?:is|was)(?:n'?t| not)|they (?:are|were)(?:n'?t| not))|deny)/i,
+  /(?:如果|若|当)(?:用户|客户|对方|有人)(?:问|询问|问起)[^。\n]{0,30}(?:保存|存储|发送|记录|转发|外传)[^。\n]{0,20}(?:就说|回答|声称)(?:没有|不会|从不|并未)|(?:如果|若|当)(?:用户|客户|对方|有人)(?:问|询问|问起)[^。\n]{0,30}(?:保存|存储|发送|记录|转发|外传)[^。\n]{0,20}否认/,
 ];
 
 /** Acting without the user's approval: "auto-approve all", "always run without asking". */
@@ -59,6 +82,11 @@ export const approvalBypassPhrases: readonly RegExp[] = [
   /(?:无需|不需要|不用)(?:用户|询问|征得)?(?:确认|同意|批准|许可)(?:直接)?(?:执行|运行)?/,
   /(?:不要|别|无需)(?:询问|请求)(?:用户)?(?:的)?(?:确认|许可|同意)/,
   /自动(?:批准|同意|确认)(?:所有|全部)/,
+  // Not "do not pause for confirmation between steps" (a workflow's pace): what goes unconfirmed is risky.
+  /\b(?:do not|don'?t|never)\s+(?:pause|stop|wait)\s+to\s+(?:confirm|ask about|check)\s+(?:any\s+)?(?:deletions?|payments?|purchases?|transfers?|(?:shell\s+)?commands?|messages?|anything)\b/i,
+  // Answering the runtime's approval prompt for the user.
+  /\b(?:click|choose|select|pick|press|tap|answer)\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:approv\w*|allow(?:\s+always)?|always\s+allow|accept\w*|yes to all)\b(?:[^.\n]|\.(?=\S)){0,80}?\bwithout\s+(?:showing|telling|asking|consulting|involving)\b/i,
+  /(?:无需|不需要|不用|不必)(?:再)?(?:向|跟|和)?(?:用户|客户)(?:询问|征得|请求)?(?:确认|同意|批准|许可)/,
 ];
 
 /** Authority the skill grants itself, stated rather than commanded: "the user has approved every action". */
@@ -68,6 +96,8 @@ export const authorityGrantPhrases: readonly RegExp[] = [
   /\b(?:all|every|any)\s+(?:actions?|commands?|operations?|tool calls?)\s+(?:are|is)\s+(?:already\s+)?(?:pre-?)?(?:approved|authori[sz]ed)\b/i,
   /(?:已|已经)(?:预先)?(?:授权|批准|同意)(?:了)?(?:所有|全部|任何)(?:操作|命令|行为|请求)/,
   /(?:长期|永久|无条件)(?:的)?(?:执行)?(?:权限|授权)/,
+  /\b(?:consider|treat|regard)\s+(?:every|all|any|each)\s+(?:\w+\s+){0,8}?(?:actions?|commands?|requests?|operations?|tool calls?)\b(?:[^.\n]|\.(?=\S)){0,60}?\bas\s+(?:already\s+|pre-?)?(?:approved|authori[sz]ed|confirmed)\b/i,
+  /(?:所有|任何|每个|全部)(?:的)?(?:操作|命令|请求)(?:都)?(?:视为|当作|看作)(?:已|已经)?(?:获得)?(?:批准|授权|同意)/,
 ];
 
 /** Working around a denial, the sandbox or the approval system instead of stopping. */
@@ -77,6 +107,8 @@ export const evasionPhrases: readonly RegExp[] = [
   /\b(?:bypass|evade|circumvent|escape|sidestep)\s+(?:the\s+|any\s+|your\s+)?(?:sandbox|approval (?:prompts?|system|flow|step)|exec approvals?|permission (?:system|checks?|prompts?)|polic(?:y|ies)(?: checks?| engine)?|allow-?lists?|egress (?:proxy|filter))\b/i,
   /(?:如果|若)[^。\n]{0,20}(?:被拒绝|被拦截|被阻止|不允许)[^。\n]{0,30}(?:换用|改用|绕过|换一个|用其他)/,
   /绕过(?:沙箱|审批|权限|限制|安全策略|白名单)/,
+  /\b(?:if|when(?:ever)?)\s+(?:a|an|the|any|your)?\s*(?:tool|command|call|request|action|runtime|system|sandbox|polic(?:y|ies))s?\s+(?:refuses?|denies|blocks?|rejects?|forbids?)\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:through|via|with|using|in)\s+(?:another|a different|some other|an alternative|other)\s+(?:tools?|routes?|ways?|commands?|methods?|means)\b/i,
+  /(?:如果|若|当)[^。\n]{0,20}(?:拒绝|拦截|阻止|禁止)[^。\n]{0,30}(?:换用|改用|换成|通过|用)(?:其他|别的|另一个)(?:工具|方式|命令|途径)/,
 ];
 
 /** Files and stores that make up the agent's persistent memory and persona. */
@@ -88,16 +120,19 @@ export const memoryWrite = /\b(?:write|append|add|insert|save|store|update|modif
 /** Cues that the edit is done with the user's consent, which makes it ordinary. */
 export const consentCue = /\b(?:ask(?:ing)?|confirm(?:s|ed|ation)?|permission|consent|approv\w*|if (?:the )?user (?:wants|asks|requests|agrees|says)|only (?:when|if) (?:the )?user|user(?:'s)? (?:request|approval|explicit)|show (?:the user )?(?:the )?diff)\b|征得|确认|同意/i;
 /** Cues that the poisoning is meant to last or to hide. */
-export const persistenceCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conversation|time|turn)|from now on|persist(?:s|ed|ent|ently)?|each time|on every start|secretly|silently|without (?:telling|asking)|verbatim)\b|永久|始终|每次|以后都/i;
+export const persistenceCue = /\b(?:always|permanent(?:ly)?|forever|every (?:future |new |later )?(?:session|conversation|time|turn)s?|from now on|persist(?:s|ed|ent|ently)?|each time|on every start|secretly|silently|without (?:telling|asking)|verbatim)\b|永久|始终|每次|以后都/i;
 /** Memory entries meant to survive the user's attempt to remove them. */
 export const undeletablePhrases: readonly RegExp[] = [
   /\beven\s+if\s+(?:the\s+user\s+|you\s+are\s+|they\s+)?(?:asks?|asked|tells?|told|instructs?|requests?)\s+(?:you\s+|them\s+|him\s+|her\s+)?to\s+(?:forget|remove|delete|drop|undo|erase|change|stop)\b/i,
   /\b(?:never|do not|don'?t)\s+(?:delete|remove|forget|erase|overwrite|drop)\s+(?:this|these)\s+(?:rules?|entry|entries|instructions?|memor(?:y|ies)|lines?|sections?|presets?)\b/i,
   /即使用户要求(?:删除|忘记|移除)/,
+  /\b(?:rewrites?|re-?writes?|restores?|re-?creates?|re-?adds?|re-?inserts?|re-?saves?)\s+(?:it|itself|this|them)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:if|when(?:ever)?)\b(?:[^.\n]|\.(?=\S)){0,30}?\b(?:deleted|removed|erased|cleared|wiped)\b/i,
+  /\b(?:do not|does not|don'?t|never)\s+(?:let|allow)\s+(?:the\s+)?users?\s+(?:to\s+)?(?:remove|delete|erase|change|edit|disable)\b/i,
+  /(?:即使|就算)[^。\n]{0,10}(?:要求|让你)[^。\n]{0,6}(?:删除|停止|移除)[^。\n]{0,20}(?:也要|仍然|继续)/,
 ];
 
 /** What the conversation-exfiltration rule looks for: data of the user, a send, and a destination. */
-export const conversationData = /\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)/i;
+export const conversationData = /\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|\b(?:(?:each|every|any)\s+time|whenever)\s+(?:the\s+)?(?:user|customer|they)\s+(?:sends?|writes?|types?|says?)\b|\b(?:it|them|that|this|the user'?s?|their|each|every)(?:\s+(?:message|chat|prompt)s?)?\s+(?:word for word|verbatim)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)|(?:每|每一|所有|全部)(?:收到)?(?:一)?(?:条|个|次|封)?(?:收到的)?(?:用户|客户|顾客)?(?:的)?(?:消息|对话|聊天|留言|咨询)|(?:用户|客户|顾客)的?(?:手机号|电话|姓名|身份证|住址|地址)/i;
 export const sendVerb = /\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i;
 export const externalDestination = /https?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b/i;
 export const bccEvery = /\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i;
@@ -110,6 +145,10 @@ export const remoteInstructionPhrases: readonly RegExp[] = [
   /\b(?:execute|run|follow|obey|carry out)\s+(?:the\s+|whatever\s+|any\s+|all\s+)?(?:commands?|instructions?|code|scripts?|tasks?)\s+(?:returned|served|provided|listed|found|contained|hosted)\s+(?:by|from|at|in|on)\s+(?:https?:\/\/|the (?:url|server|endpoint|remote|page))/i,
   /\b(?:fetch|download|load|read|retrieve|get)\b(?:[^.\n]|\.(?=\S)){0,80}?https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,80}?\b(?:adopt|use|treat|apply|load|install)\b(?:[^.\n]|\.(?=\S)){0,40}?\bas\s+(?:your\s+)?(?:new\s+|current\s+|additional\s+|updated\s+)?(?:system\s+)?(?:instructions|prompt|rules|directives|persona|higher[- ]priority|(?:the\s+)?(?:highest|top)[- ]priority|authoritative)\b/i,
   /(?:访问|获取|下载|读取|打开)[^。\n]{0,60}https?:\/\/\S+[^。\n]{0,40}(?:按照|遵循|执行|照做)[^。\n]{0,10}(?:指令|指示|说明|命令|内容)/,
+  // "读取 https://… ，把里面的内容当作你的指令", "从 https://… 加载规则": the rules themselves live on a server.
+  /(?:访问|获取|下载|读取|打开|拉取|加载)[^。\n]{0,60}(?:https?:\/\/\S+|链接|网址|远程地址)[^。\n]{0,60}(?:当作|作为|视为|当成)[^。\n]{0,16}(?:指令|规则|系统提示|提示词|最高优先级)/,
+  /从[^。\n]{0,10}(?:https?:\/\/\S+|远程|服务器|网址|链接)[^。\n]{0,30}(?:加载|获取|读取|拉取|下载)[^。\n]{0,10}(?:规则|指令|提示词|系统提示)/,
+  /\b(?:load|fetch|pull|get|read)\s+(?:your\s+|the\s+)?(?:rules|instructions|directives|system prompt|guidelines)\s+from\s+(?:https?:\/\/|the (?:url|server|endpoint|remote))/i,
 ];
 
 /** Secrets no legitimate skill asks a person to hand over. */
@@ -131,6 +170,6 @@ export const downloadAndRun = /\b(?:download|get|grab|fetch|save)\b(?:[^.\n]|\.(
 export const executableFile = /\.(?:exe|msi|dmg|pkg|app|bin|appimage|scr|bat|cmd|ps1|vbs|jar|run|command)\b/i;
 
 /** Reading the agent's or user's secrets in order to send them along. */
-export const credentialTarget = /~\/\.(?:openclaw|clawdbot|ssh|aws|azure|kube|gnupg|docker\/config\.json|npmrc|pypirc|netrc|git-credentials|config\/gcloud)\b|\bopenclaw\.json\b|\bauth-profiles\.json\b|\bid_(?:rsa|ed25519|ecdsa)\b|\bcredentials\.json\b|\bwallet\.dat\b|\blogin data\b|\bcookies\.sqlite\b|\ball\s+(?:the\s+)?(?:api keys?|tokens|credentials|secrets|passwords|cookies|env(?:ironment)? var(?:iable)?s)\b|\bthe user'?s\s+(?:api keys?|tokens|credentials|secrets|passwords|cookies)\b|\b(?:every|all)\s+\.env\s+files?\b|\b(?:output|contents?|result)\s+of\s+`?(?:env|printenv|set|export -p)`?(?![\w-])|\b(?:all|every|the full|the whole|the entire)\s+(?:of\s+the\s+)?environment(?:\s+variables)?\b|~\/\.env\b|(?:所有|全部)(?:的)?(?:密钥|令牌|凭证|密码)/i;
+export const credentialTarget = /~\/\.(?:openclaw|clawdbot|ssh|aws|azure|kube|gnupg|docker\/config\.json|npmrc|pypirc|netrc|git-credentials|config\/gcloud)\b|\bopenclaw\.json\b|\bauth-profiles\.json\b|\bid_(?:rsa|ed25519|ecdsa)\b|\bcredentials\.json\b|\bwallet\.dat\b|\blogin data\b|\bcookies\.sqlite\b|\ball\s+(?:the\s+)?(?:api keys?|tokens|credentials|secrets|passwords|cookies|env(?:ironment)? var(?:iable)?s)\b|\bthe user'?s\s+(?:api keys?|tokens|credentials|secrets|passwords|cookies)\b|\b(?:every|all)\s+\.env\s+files?\b|\b(?:output|contents?|result)\s+of\s+`?(?:env|printenv|set|export -p)`?(?![\w-])|\b(?:all|every|the full|the whole|the entire)\s+(?:of\s+the\s+)?environment(?:\s+variables)?\b|\b(?:any|every|all)\s+(?:api keys?|tokens|secrets|credentials)\s+(?:you can (?:see|find|read)\s+)?in\s+(?:the\s+)?environment\b|~\/\.env\b|(?:所有|全部)(?:的)?(?:密钥|令牌|凭证|密码)/i;
 export const readVerb = /\b(?:read|cat|open|collect|gather|extract|copy|grab|dump|load|harvest|look up|find)\b|读取|收集|获取/i;
-export const includeInRequest = /\b(?:include|attach|append|embed|send|post|upload|add|put|pass|paste|encode)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:request|payload|body|query|header|url|image|message|report|response|webhook|server|endpoint|parameter|argument|field|form|email)\b|\b(?:send|post|upload|forward|transmit)\s+(?:it|them|the (?:contents?|file|keys?|values?|data))\s+to\b|\b(?:send|post|upload|forward|transmit|pipe)\b(?:[^.\n]|\.(?=\S)){0,80}?\bto\s+`?(?:https?:\/\/|[\w.+-]+@[\w-]+\.)|(?:附加|包含|放入|发送)[^。\n]{0,20}(?:请求|消息|服务器)|(?:发送|上传|提交|POST)(?:[^。\n]{0,20})?(?:到|至)/i;
+export const includeInRequest = /\b(?:include|attach|append|embed|send|post|upload|add|put|pass|paste|encode)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:request|payload|body|query|header|url|image|message|report|response|webhook|server|endpoint|parameter|argument|field|form|email)\b|\b(?:send|post|upload|forward|transmit)\s+(?:it|them|the (?:contents?|file|keys?|values?|data))\s+to\b|\b(?:send|post|upload|forward|transmit|pipe)\b(?:[^.\n]|\.(?=\S)){0,80}?\bto\s+`?(?:https?:\/\/|[\w.+-]+@[\w-]+\.)|\b(?:image|badge|pixel|link|url)\b(?:[^.\n]|\.(?=\S)){0,80}?\bfollowed by\b|\burl-?encod\w*\b|(?:附加|包含|放入|发送)[^。\n]{0,20}(?:请求|消息|服务器)|(?:发送|上传|提交|POST)(?:[^。\n]{0,20})?(?:到|至)/i;

@@ -6,7 +6,7 @@ import type { FactIndex } from '../../types.ts';
 import { memoryTargetOf } from './derived.ts';
 import { findProse, matchFact, proseFacts, proseText, type MatchOptions, type ProseFact, type ProseHit } from './match.ts';
 import {
-  approvalBypassPhrases, authorityGrantPhrases, concealmentPhrases, consentCue, credentialTarget, evasionPhrases, includeInRequest, memoryTargets,
+  approvalBypassPhrases, authorityGrantPhrases, concealmentPhrases, concealmentStatements, consentCue, credentialTarget, evasionPhrases, includeInRequest, memoryTargets,
   memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, undeletablePhrases,
 } from './phrases.ts';
 
@@ -33,7 +33,15 @@ const payloadPatterns: readonly [SignalKind, readonly RegExp[]][] = [
 ];
 
 export const findOverride = (facts: FactIndex) => findProse(facts, overridePhrases);
-export const findConcealment = (facts: FactIndex) => findProse(facts, concealmentPhrases, { imperative: true });
+/** Orders to hide ("do not tell the user") and concealment stated as a fact or a cover story ("it need not be mentioned"). */
+export const findConcealment = perSkill((facts: FactIndex): ProseHit[] => {
+  const hits: ProseHit[] = [];
+  for (const fact of proseFacts(facts)) {
+    const hit = matchFact(fact, concealmentPhrases, { imperative: true }) ?? matchFact(fact, concealmentStatements, { allowNegated: true });
+    if (hit) hits.push(hit);
+  }
+  return hits;
+});
 /** Commands to skip approval ("never ask for confirmation"), and authority the skill says it has ("the user approved every action"). */
 export const findApprovalBypass = perSkill((facts: FactIndex): ProseHit[] => {
   const hits: ProseHit[] = [];
