@@ -8,13 +8,19 @@ import type { Rule } from '../types.ts';
 import { quote } from './prose/match.ts';
 import { findMemoryPoisoning } from './prose/signals.ts';
 
+/**
+ * AGENTS.md is also the repository's guide for coding agents: skills that scaffold a project write it
+ * as a matter of course. A plain write there is low; meant to last or carrying rules, it is high.
+ */
+const projectFile = /^AGENTS\.md$/i;
+
 export const memoryPoisoningInstruction: Rule = {
   meta: {
     id: 'memory-poisoning-instruction',
     category: 'prompt-injection',
     severity: 'medium',
     title: 'Tells the agent to rewrite its own memory or persona',
-    description: 'Imperative prose telling the agent to write to SOUL.md, MEMORY.md, AGENTS.md, USER.md, its memory or its system prompt without asking the user. High when the change is meant to last ("always", "from now on", "verbatim") or to stay hidden, and when the stored text itself tells the agent to skip approvals, hide things, work around denials or follow remote instructions (also when a script writes that text into the file).',
+    description: 'Imperative prose telling the agent to write to SOUL.md, MEMORY.md, AGENTS.md, USER.md, its memory or its system prompt without asking the user (a plain write to AGENTS.md, also a repository\'s guide for coding agents, is low). High when the change is meant to last ("always", "from now on", "verbatim") or to stay hidden, and when the stored text itself tells the agent to skip approvals, hide things, work around denials or follow remote instructions (also when a script writes that text into the file).',
     references: ['https://docs.openclaw.ai/concepts/agent-workspace', 'https://genai.owasp.org/llmrisk/llm01-prompt-injection/'],
     messages: {
       write: 'Instruction to write to the agent\'s memory or persona: "{{phrase}}"',
@@ -27,7 +33,7 @@ export const memoryPoisoningInstruction: Rule = {
       const kinds = [...new Set(m.payload.map((s) => s.kind))].join(', ');
       context.report({
         messageId: kinds ? 'payload' : m.lasting ? 'persistent' : 'write', fact: m.hit.fact, evidence: m.hit.sentence,
-        data: { phrase: quote(m.hit), kinds }, severity: m.lasting ? 'high' : 'medium',
+        data: { phrase: quote(m.hit), kinds }, severity: m.lasting ? 'high' : projectFile.test(m.hit.match) ? 'low' : 'medium',
       });
     }
   },

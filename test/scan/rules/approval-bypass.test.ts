@@ -5,6 +5,8 @@ const skill = (body: string) => ({ 'SKILL.md': `---\nname: helper\ndescription: 
 
 testRule(approvalBypass, {
   valid: [
+    { name: 'failure mode named by a gerund', files: skill('Known failure modes:\n\n1. **Launching helper agents without approval.** Not allowed: build the plan and ask first.') },
+    { name: 'subject with a relative clause', files: skill('A helper that applies one patch without checking the other leaves the tree half-fixed.') },
     { name: 'flag table row', files: skill('| Flag | Meaning |\n|---|---|\n| `-y, --yes` | Skip confirmation dialog |\n| `--json` | Print JSON |') },
     { name: 'flag list item', files: skill('Options:\n\n- `--yes`: skip all confirmations (for CI).\n- `--json`: machine output.') },
     { name: 'heading names the mode', files: skill('### Bypass approvals (inside a throwaway VM only)\n\nRun the worker in a disposable VM first.') },

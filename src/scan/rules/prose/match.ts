@@ -171,8 +171,13 @@ function clauseStart(text: string, sentenceStart: number, index: number): number
 export function isImperative(sentence: string): boolean {
   let s = sentence.trim().replace(/^[*_>#\s"“'‘]+/, '');
   for (let i = 0; i < 3 && bullet.test(s); i++) s = s.replace(bullet, '').replace(/^[*_\s]+/, '');
-  return !descriptiveSubject.test(s);
+  return !descriptiveSubject.test(s) && !relativeSubject.test(s) && !gerundSubject.test(s);
 }
+
+/** "A fix agent that applies one side without checking…": a subject described by a relative clause. */
+const relativeSubject = /^(?:a|an|the|any|each|every|some)\s+(?:[\w.'`-]+\s+){1,4}?(?:that|which|who)\s/i;
+/** "Spawning subagents without approval" (a failure mode in a list): a gerund names an act, it orders nothing. */
+const gerundSubject = /^(?!(?:bring|string|sing|ring|swing|sting|fling|cling|wring)\b)[a-z]{3,}ing\s+\S/i;
 
 /** The text around a fact reads as teaching or defence rather than as an instruction. */
 export function readsAsTeaching(fact: ProseFact, sentence: string): boolean {
