@@ -1,10 +1,12 @@
 // A shell or interpreter whose input and output are a network socket: the analyzers mark such
 // sockets `interactive` (Python dup2 + pty.spawn, Node net + spawn, `bash -i >& /dev/tcp`). Without
 // that mark, a file that both opens a socket and imports a pty or process-spawning module is still
-// suspicious (high).
+// suspicious (high), unless the socket goes to this machine (a dev server's health probe): a shell
+// handed to localhost gives nobody outside anything, so that is low.
 
 import type { Rule } from '../types.ts';
 import { weigh } from './common/context.ts';
+import { isLocalHost } from './common/destination.ts';
 
 const spawnModules = /^(?:pty|child_process|node:child_process|subprocess|os)$/;
 
@@ -35,7 +37,8 @@ export const reverseShellSocket: Rule = {
       const modules = imports.filter((i) => i.file === s.file && spawnModules.test(i.module)).map((i) => i.module);
       const wantsPty = modules.includes('pty') || (modules.some((m) => m.includes('child_process')) && s.context.lang === 'javascript');
       if (!wantsPty) continue;
-      context.report({ messageId: 'socketAndSpawn', fact: s, severity: weigh('high', s, context.skill), data: { target: `${s.host ?? '?'}${s.port ? ':' + s.port : ''}`, module: modules.join(', ') } });
+      const local = s.host !== undefined && isLocalHost(s.host);
+      context.report({ messageId: 'socketAndSpawn', fact: s, severity: weigh(local ? 'low' : 'high', s, context.skill), data: { target: `${s.host ?? '?'}${s.port ? ':' + s.port : ''}`, module: modules.join(', ') } });
     }
   },
 };

@@ -33,14 +33,25 @@ export const securityToolDisable: Rule = {
     },
   },
   check(facts, context) {
-    const downloads = facts.of('download').length + facts.of('download-exec').length > 0;
+    // Quarantine cleared on what the skill downloaded: a file it saved, one beside it (the app a
+    // saved archive unpacks to), anything in a temp or Downloads folder, or a path known only at
+    // run time; a program a package manager installed (`$(brew --prefix)/bin/ant`) is not that.
+    const saved = facts.of('download').flatMap((d) => (d.path ? [d.path] : []));
+    const fetched = saved.length + facts.of('download-exec').length > 0;
+    const dir = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.');
+    const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+    const isDownloaded = (target: string | undefined): boolean => {
+      if (target === undefined || /^["']?\$\{?\w+\}?["']?$/.test(target)) return true;
+      if (/^(?:\/tmp|\/var\/tmp|~\/downloads|\$\{?tmpdir)/i.test(target.replace(/^\$\{?home\}?/i, '~'))) return true;
+      return saved.some((p) => base(p) === base(target) || dir(p) === dir(target));
+    };
     for (const cmd of facts.of('command')) {
       const program = programOf(cmd);
       const args = cmd.args.join(' ');
       const hit = checks.find((c) => c.program.test(program) && c.args.test(args));
       if (!hit) continue;
       const quarantine = program === 'xattr';
-      if (quarantine && downloads) {
+      if (quarantine && fetched && isDownloaded(cmd.args.filter((a) => !a.startsWith('-') && a !== 'com.apple.quarantine').at(-1))) {
         context.report({ messageId: 'disableDownloaded', fact: cmd, data: { what: hit.what }, severity: weigh('high', cmd, context.skill) });
       } else {
         context.report({ messageId: 'disable', fact: cmd, data: { what: hit.what || commandLine(cmd) }, severity: weigh(hit.severity, cmd, context.skill) });

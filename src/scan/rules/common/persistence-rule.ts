@@ -1,12 +1,13 @@
 // One factory for the persistence rules: each names the places that make code run again later
 // (cron, rc files, launch agents, units, authorized_keys…). A write there starts at the row's
 // severity; what is written raises it: a payload that downloads, decodes or opens a socket is
-// an implant, while `export PATH=…` in ~/.bashrc is an install step.
+// an implant, while `export PATH=…` in ~/.bashrc is an install step. A plain setup shown in a
+// reference file (an opt-in "run this every 30 minutes" recipe the user follows) is one step lower.
 
 import type { Fact } from '../../facts.ts';
 import type { Rule, Severity } from '../../types.ts';
 import { operands, programOf, type CommandFact } from './commands.ts';
-import { raise, weigh } from './context.ts';
+import { isReferenceDoc, lower, raise, weigh } from './context.ts';
 import { normalisePath } from './sensitive-paths.ts';
 
 export interface PersistenceTarget {
@@ -61,6 +62,7 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         if (spec.critical?.test(content) || remoteRunContent.test(content)) severity = 'critical';
         else if (hostile) severity = raise(severity);
         const data = { path, label: target.label };
+        if (!hostile && severity !== 'critical' && isReferenceDoc(fact, context.skill)) severity = lower(severity);
         context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact, context.skill) });
       };
       // A heredoc's body is on the file-write fact of the same line: judge the command with it.
@@ -75,7 +77,8 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         }
         const hit = spec.commands?.(cmd);
         if (hit) {
-          const severity = hostileContent.test(cmd.evidence) ? raise(hit.severity) : hit.severity;
+          const hostile = hostileContent.test(cmd.evidence);
+          const severity = hostile ? raise(hit.severity) : isReferenceDoc(cmd, context.skill) ? lower(hit.severity) : hit.severity;
           context.report({ messageId: 'command', fact: cmd, data: { what: hit.what }, severity: weigh(severity, cmd, context.skill) });
         }
       }
