@@ -7,8 +7,8 @@
 // - suspicious: at least one high finding, or enough medium evidence (medium and above scoring ≥ 40).
 // - clean: otherwise; low and info findings are shown but never change the verdict alone.
 //
-// The score (0–100) sums severity weights, with each further finding of the same rule counting
-// a quarter, so one noisy rule cannot reach a verdict by repetition.
+// The score (0–100) sums severity weights per rule: its strongest finding counts whole, each further
+// one a quarter, capped at half as much again, so one noisy rule cannot reach a verdict by repetition.
 
 import type { Finding, Severity, SkillInfo, Verdict } from './types.ts';
 
@@ -19,13 +19,18 @@ export function decideVerdict(findings: readonly Finding[], _skill?: SkillInfo):
   let score = 0;
   // Low and info findings raise the shown score but never reach a verdict, however many there are.
   let evidence = 0;
-  const seenRules = new Set<string>();
-  for (const f of active) {
+  // Per rule: its strongest finding counts whole, each further one a quarter, at most half as much again.
+  const byRule = new Map<string, { first: number; extra: number; counts: boolean }>();
+  for (const f of [...active].sort((a, b) => severityWeight[b.severity] - severityWeight[a.severity])) {
     const weight = severityWeight[f.severity];
-    const counted = seenRules.has(f.ruleId) ? weight / 4 : weight;
-    score += counted;
-    if (f.severity !== 'low' && f.severity !== 'info') evidence += counted;
-    seenRules.add(f.ruleId);
+    const counts = f.severity !== 'low' && f.severity !== 'info';
+    const seen = byRule.get(f.ruleId);
+    if (!seen) byRule.set(f.ruleId, { first: weight, extra: 0, counts });
+    else seen.extra = Math.min(seen.first / 2, seen.extra + weight / 4);
+  }
+  for (const { first, extra, counts } of byRule.values()) {
+    score += first + extra;
+    if (counts) evidence += first + extra;
   }
   score = Math.min(100, Math.round(score));
   const highCategories = new Set(active.filter((f) => f.severity === 'high').map((f) => f.category));
