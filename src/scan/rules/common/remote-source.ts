@@ -40,7 +40,7 @@ export function judgeRemote(url: string | undefined, host: string | undefined, s
   const h = (host ?? hostOfUrl(url) ?? '').toLowerCase();
   if (!h) return { trust: 'unknown', host: url ?? 'an unknown source', why: 'from a source computed at run time' };
   if (isLocalHost(h)) return { trust: 'local', host: h, why: 'from a local address' };
-  if (isVendorInstaller(h, url)) return { trust: 'vendor', host: h, why: "the vendor's official installer" };
+  if (isVendorInstaller(h, url)) return { trust: 'vendor', host: h, why: "from the vendor's official installer" };
   const sink = exfilSinkOf(h, url);
   if (sink) return { trust: 'hostile', host: h, why: `from a ${sink} service` };
   if (isIpLiteral(h)) return { trust: 'hostile', host: h, why: 'from a raw IP address' };
