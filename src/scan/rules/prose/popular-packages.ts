@@ -19,21 +19,3 @@ export const knownLegitimate: ReadonlySet<string> = new Set([
 
 /** Known malicious look-alikes seen in the ClawHavoc campaign. */
 export const knownTyposquats: ReadonlySet<string> = new Set(['clawhub1', 'cllawhub', 'clawhubb', 'clawhub-cli', 'openclaw-agent', 'open-claw', 'openclaww', 'claw-hub']);
-
-/** Levenshtein distance, stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit = 3): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      best = Math.min(best, row[j]!);
-    }
-    if (best > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
