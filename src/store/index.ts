@@ -5,3 +5,6 @@
 export { openStore, describeDatabaseUrl, SQLITE_FILE } from './open-store.ts';
 export type { OpenStoreOptions, Store, StoreDialect } from './types.ts';
 export type { AuditEventsTable, AuditHeadTable, Database } from './schema.ts';
+export type { RegistryTables } from './tables/registry.ts';
+export type { RuntimeTables } from './tables/runtime.ts';
+export type { DingtalkTables } from './tables/dingtalk.ts';

@@ -1,6 +1,11 @@
-// The database's tables as Kysely sees them. Columns hold the same representation on SQLite and
-// PostgreSQL (times as ISO-8601 text, JSON as text) so a row reads back identically on both and the
-// audit chain hashes the same bytes whatever the backend.
+// The database's tables as Kysely sees them; each part's tables are declared in tables/<part>.ts.
+// Columns hold the same representation on SQLite and PostgreSQL (times as ISO-8601 text, JSON as
+// text) so a row reads back identically on both and the audit chain hashes the same bytes whatever
+// the backend.
+
+import type { DingtalkTables } from './tables/dingtalk.ts';
+import type { RegistryTables } from './tables/registry.ts';
+import type { RuntimeTables } from './tables/runtime.ts';
 
 export interface AuditEventsTable {
   /** 1, 2, 3…: position in the chain; never reused. */
@@ -27,7 +32,9 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface Database {
+export interface AuditTables {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
 }
+
+export interface Database extends AuditTables, RegistryTables, RuntimeTables, DingtalkTables {}
