@@ -1,4 +1,4 @@
 export { loadConfig, parseConfig } from './load.ts';
 export type { LoadedConfig } from './load.ts';
-export { configSchema, scanConfigSchema } from './schema.ts';
-export type { ScanConfig, WardenConfig } from './schema.ts';
+export { configSchema, scanConfigSchema, modelConfigSchema, runtimeConfigSchema, dingtalkConfigSchema } from './schema.ts';
+export type { DingtalkConfigSection, ModelConfigSection, RuntimeConfig, ScanConfig, WardenConfig } from './schema.ts';

@@ -59,6 +59,58 @@ export const databaseConfigSchema = z
   })
   .strict();
 
+export const modelConfigSchema = z
+  .object({
+    /** Base URL of an OpenAI-compatible chat-completions API, ending before /chat/completions (e.g. http://127.0.0.1:11434/v1). */
+    baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
+    /** Model name the server knows (qwen-plus, deepseek-chat, llama3.1…). */
+    model: z.string().min(1),
+    /** Name of the Warden secret holding the API key (`warden secrets set NAME …`); unset for servers without keys. */
+    apiKeySecret: z.string().min(1).optional(),
+    /** Milliseconds one model call may take before it is retried or fails. */
+    timeoutMs: z.number().int().min(1000).default(120_000),
+    /** Retries after a 429, a 5xx or a network error (with back-off). */
+    maxRetries: z.number().int().min(0).max(10).default(3),
+    temperature: z.number().min(0).max(2).optional(),
+  })
+  .strict();
+
+export const runtimeConfigSchema = z
+  .object({
+    /** Model calls per turn before the turn is ended with a message saying so. */
+    maxSteps: z.number().int().min(1).max(200).default(24),
+    /** Characters of one tool result the model sees; the rest is cut with a marker. */
+    maxToolResultChars: z.number().int().min(1000).default(16_000),
+    /** Characters of conversation history sent to the model; the oldest turns are dropped first. */
+    contextChars: z.number().int().min(10_000).default(120_000),
+    /** Directory of conversation workspaces, relative to the data directory. */
+    workspaces: z.string().default('workspaces'),
+    /** Seconds a turn may wait for an approval before it is ended (the approval's own expiry applies too). */
+    approvalWaitSec: z.number().int().min(1).default(24 * 3600),
+  })
+  .strict();
+
+export const dingtalkConfigSchema = z
+  .object({
+    /** The app's Client ID (AppKey). */
+    clientId: z.string().min(1),
+    /** Name of the Warden secret holding the app's Client Secret (AppSecret). */
+    clientSecretSecret: z.string().min(1),
+    /** The robot's code (robotCode), usually equal to the Client ID. */
+    robotCode: z.string().min(1),
+    /** The organisation's corpId: senders from another corpId are external. */
+    corpId: z.string().min(1).optional(),
+    /** AI card template id; without it answers go out as markdown. */
+    cardTemplateId: z.string().min(1).optional(),
+    /** DingTalk's OpenAPI base URL (the emulator's URL in tests and demos). */
+    apiBaseUrl: z.url().default('https://api.dingtalk.com'),
+    /** DingTalk's legacy API base URL. */
+    oapiBaseUrl: z.url().default('https://oapi.dingtalk.com'),
+    /** Largest picture or file downloaded from a message, in bytes. */
+    maxFileBytes: z.number().int().min(1024).default(20 * 1024 * 1024),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Data directory (database, secret store, keys). Overridden by WARDEN_HOME. */
@@ -69,6 +121,11 @@ export const configSchema = z
     database: databaseConfigSchema.default(() => databaseConfigSchema.parse({})),
     /** The policy file (roles, approvals, quotas), relative to the config file; see docs/policy.md. */
     policy: z.string().default('./policy.yaml'),
+    /** The model every conversation talks to; needed by `warden chat` and `warden serve`. */
+    model: modelConfigSchema.optional(),
+    runtime: runtimeConfigSchema.default(() => runtimeConfigSchema.parse({})),
+    /** The DingTalk app; needed by `warden serve`. */
+    dingtalk: dingtalkConfigSchema.optional(),
   })
   .strict();
 
@@ -76,3 +133,6 @@ export type WardenConfig = z.infer<typeof configSchema>;
 export type ScanConfig = z.infer<typeof scanConfigSchema>;
 export type SandboxConfig = z.infer<typeof sandboxConfigSchema>;
 export type EgressConfig = z.infer<typeof egressConfigSchema>;
+export type ModelConfigSection = z.infer<typeof modelConfigSchema>;
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export type DingtalkConfigSection = z.infer<typeof dingtalkConfigSchema>;
