@@ -94,7 +94,14 @@ export function splitMarkdown(text: string, limit: number): string[] {
   if (byteLength(text) <= limit) return [text];
   const out: string[] = [];
   let current = '';
+  // A heading travels with the block under it (when both fit), so no piece ends with a heading.
+  const merged: string[] = [];
   for (const block of blocks(text)) {
+    const previous = merged.at(-1);
+    if (previous !== undefined && /^#{1,6}\s[^\n]*$/.test(previous) && byteLength(`${previous}\n\n${block}`) <= limit) merged[merged.length - 1] = `${previous}\n\n${block}`;
+    else merged.push(block);
+  }
+  for (const block of merged) {
     const parts = byteLength(block) > limit ? cutBlock(block, limit) : [block];
     for (const part of parts) {
       const joined = current ? `${current}\n\n${part}` : part;
