@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { WardenError } from '../../core/index.ts';
 import type { OrgState, OrgUser } from './context.ts';
-import { parseWorkState } from './work-seam.ts';
+import { parseWorkState } from './work/index.ts';
 
 const id = z.string().min(1).max(128);
 
