@@ -20,7 +20,7 @@ export interface CardReplierOptions {
   log: (line: string) => void;
   /** Milliseconds between streaming updates (default 300). */
   minIntervalMs?: number;
-  /** Largest content of one card in UTF-8 bytes (default 1000: DingTalk takes at most 1 KB per call). */
+  /** Largest content of one card in UTF-8 bytes (default 3000: DingTalk recommends at most 3 KB per card). */
   cardBytes?: number;
 }
 
@@ -49,7 +49,7 @@ export function openSpace(context: ReplyContext, robotCode: string): Record<stri
 
 export function createCardReplier(options: CardReplierOptions): Replier {
   const minInterval = options.minIntervalMs ?? 300;
-  const cardBytes = options.cardBytes ?? 1000;
+  const cardBytes = options.cardBytes ?? 3000;
   let answer = '';
   let progressLine = '';
   /** Cards created so far (index → created); the last one is the one streaming. */

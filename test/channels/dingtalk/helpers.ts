@@ -13,6 +13,8 @@ export async function sqliteStore(): Promise<{ store: Store; home: string }> {
   return { store: await openStore({ home }), home };
 }
 
+const workspaces = mkdtempSync(join(tmpdir(), 'wdt-ws-'));
+
 export interface TestChannel {
   channel: DingtalkChannel;
   received: InboundMessage[];
@@ -26,7 +28,7 @@ export function channelOn(store: Store, config: Partial<DingtalkChannelConfig> &
     config: { clientId: 'app1', clientSecret: 'secret1', robotCode: 'app1', oapiBaseUrl: config.apiBaseUrl, ...config },
     store,
     audit: createAuditLog({ store }),
-    workspaceFor: (id) => join(tmpdir(), 'wdt-ws', id.replace(/[^\w-]/g, '_')),
+    workspaceFor: (id) => join(workspaces, id.replace(/[^\w-]/g, '_')),
     onMessage: async (message) => {
       received.push(message);
     },
