@@ -16,6 +16,7 @@ const commands: Readonly<Record<string, () => Promise<Register>>> = {
   secrets: () => import('./commands/secrets.ts').then((m) => m.registerSecrets),
   doctor: () => import('./commands/doctor.ts').then((m) => m.registerDoctor),
   audit: () => import('./commands/audit.ts').then((m) => m.registerAudit),
+  emulator: () => import('./commands/emulator.ts').then((m) => m.registerEmulator),
 };
 
 /** The commands to register for `argv`: the one named, or all of them (help, unknown names). */

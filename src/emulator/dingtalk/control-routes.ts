@@ -25,7 +25,7 @@ export function registerControlRoutes(app: Hono, control: EmulatorControl): void
     return c.json(await control.clickCard({ outTrackId: c.req.param('outTrackId'), as: b.as, actionIds: b.actionIds, params: b.params }));
   });
   app.get('/_emulator/sent', (c) => c.json(control.sent(c.req.query('conversationId'))));
-  app.get('/_emulator/events', (c) => c.json({ events: control.events(Number(c.req.query('after') ?? 0) || 0, c.req.query('conversationId')) }));
+  app.get('/_emulator/events', (c) => c.json({ events: control.events(Number(c.req.query('after') ?? 0) || 0, c.req.query('conversationId')), lastSeq: control.lastSeq() }));
   app.get('/_emulator/acks', (c) => c.json({ acks: control.acks() }));
   app.get('/_emulator/calls', (c) => c.json({ calls: control.calls() }));
   app.get('/_emulator/connections', (c) => c.json({ connections: control.connections(), pending: control.pendingCount() }));

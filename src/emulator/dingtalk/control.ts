@@ -29,6 +29,8 @@ export interface EmulatorControl {
   sent(conversationId?: string): { messages: SentMessage[]; cards: CardView[] };
   /** Changes after `after` (sequence number), for following a conversation. */
   events(after?: number, conversationId?: string): OutboxEvent[];
+  /** The sequence number of the latest change (0 before any). */
+  lastSeq(): number;
   /** Rows of an AI Table sheet (base and sheet by id or name), undefined when unknown. */
   notableRows(base: string, sheet: string): SheetRow[] | undefined;
   userTasks(userId: string): unknown[];

@@ -114,6 +114,7 @@ export async function startDingtalkEmulator(options: DingtalkEmulatorOptions = {
     clickCard,
     sent: (conversationId) => outbox.sent(conversationId),
     events: (after, conversationId) => outbox.events(after, conversationId),
+    lastSeq: () => outbox.lastSeq(),
     notableRows: (b, sheet) => readSheetRows(org.work, b, sheet),
     userTasks: (userId) => userProjectTasks(org.work, userId),
     userTodos: (unionId) => userTodos(org.work, unionId),
