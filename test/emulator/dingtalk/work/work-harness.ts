@@ -19,10 +19,10 @@ export interface WorkHarness {
   close(): Promise<void>;
 }
 
-export async function startWorkHarness(): Promise<WorkHarness> {
+export async function startWorkHarness(options: { enforceRateLimits?: boolean } = {}): Promise<WorkHarness> {
   const raw = parse(await readFile(new URL('../../../../src/emulator/dingtalk/demo-org.yaml', import.meta.url), 'utf8')) as unknown;
   const org = parseOrg(raw, 'demo-org.yaml');
-  const emulator = await startDingtalkEmulator({ org });
+  const emulator = await startDingtalkEmulator({ org, ...options });
   const tokenAnswer = await fetch(`${emulator.url}/v1.0/oauth2/accessToken`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ appKey: org.app.clientId, appSecret: org.app.clientSecret }),
