@@ -16,19 +16,7 @@ import type { DingtalkChannel, DingtalkChannelOptions, InboundMessage, Replier }
 /** A card callback must be answered within 2 s (research §4.4); past this we answer without an update. */
 const CARD_CALLBACK_BUDGET_MS = 1500;
 
-export interface DingtalkChannelTuning {
-  /** Stream client timing, for tests: WebSocket ping interval and first reconnect delay. */
-  pingIntervalMs?: number;
-  minBackoffMs?: number;
-  /** Milliseconds between AI card streaming updates (default 300). */
-  cardIntervalMs?: number;
-  /** Largest markdown message in UTF-8 bytes (default 3800). */
-  maxMessageBytes?: number;
-  /** Retry delay of a failing onMessage (default 1000 ms, doubling, 3 attempts). */
-  retryDelayMs?: number;
-}
-
-export function createDingtalkChannel(options: DingtalkChannelOptions & { tuning?: DingtalkChannelTuning }): DingtalkChannel {
+export function createDingtalkChannel(options: DingtalkChannelOptions): DingtalkChannel {
   const { config } = options;
   for (const key of ['clientId', 'clientSecret', 'robotCode', 'apiBaseUrl', 'oapiBaseUrl'] as const) {
     if (!config[key]) throw new Error(`createDingtalkChannel: config.${key} is required`);
@@ -142,7 +130,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions & { tuning
     },
     replier(message): Replier {
       const context = contextOf(message);
-      if (config.cardTemplateId) return createCardReplier({ api, robotCode: config.robotCode, cardTemplateId: config.cardTemplateId, messageKey: message.key, context, log, minIntervalMs: tuning.cardIntervalMs });
+      if (config.cardTemplateId) return createCardReplier({ api, robotCode: config.robotCode, cardTemplateId: config.cardTemplateId, messageKey: message.key, context, log, minIntervalMs: tuning.cardIntervalMs, cardBytes: tuning.cardBytes });
       return createMarkdownReplier({ api, robotCode: config.robotCode, context, fetch: doFetch, log, maxMessageBytes: tuning.maxMessageBytes });
     },
     async markAnswered(key) {

@@ -3,7 +3,6 @@
 // approval cards; and the DingtalkApi the work tools call DingTalk through.
 
 export { createDingtalkChannel } from './channel.ts';
-export type { DingtalkChannelTuning } from './channel.ts';
 export { createDingtalkApiClient } from './api-client.ts';
 export type { DingtalkApiClient, DingtalkApiClientOptions } from './api-client.ts';
 export { DingtalkApiError } from './api-types.ts';
@@ -16,6 +15,7 @@ export type {
   DingtalkChannel,
   DingtalkChannelConfig,
   DingtalkChannelOptions,
+  DingtalkChannelTuning,
   DingtalkPerson,
   InboundAttachment,
   InboundMessage,

@@ -109,4 +109,21 @@ export interface DingtalkChannelOptions {
   log?: (line: string) => void;
   fetch?: typeof fetch;
   random?: () => number;
+  /** Timing and size knobs; the defaults suit DingTalk. */
+  tuning?: DingtalkChannelTuning;
 }
+
+export interface DingtalkChannelTuning {
+  /** Stream client timing, for tests: WebSocket ping interval and first reconnect delay. */
+  pingIntervalMs?: number;
+  minBackoffMs?: number;
+  /** Milliseconds between AI card streaming updates (default 300). */
+  cardIntervalMs?: number;
+  /** Largest content of one AI card in UTF-8 bytes (default 3000). */
+  cardBytes?: number;
+  /** Largest markdown message in UTF-8 bytes (default 3800). */
+  maxMessageBytes?: number;
+  /** Retry delay of a failing onMessage (default 1000 ms, doubling, 3 attempts). */
+  retryDelayMs?: number;
+}
+

@@ -4,8 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuditLog } from '../../../src/audit/index.ts';
-import { createDingtalkChannel, type DingtalkChannel, type DingtalkChannelConfig, type InboundMessage } from '../../../src/channels/dingtalk/index.ts';
-import type { DingtalkChannelOptions } from '../../../src/channels/dingtalk/types.ts';
+import { createDingtalkChannel, type DingtalkChannel, type DingtalkChannelConfig, type DingtalkChannelOptions, type InboundMessage } from '../../../src/channels/dingtalk/index.ts';
 import { openStore, type Store } from '../../../src/store/index.ts';
 
 export async function sqliteStore(): Promise<{ store: Store; home: string }> {
