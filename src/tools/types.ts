@@ -3,7 +3,7 @@
 // whether it may run (policy), asks for approval, records it (audit) and feeds the result back to
 // the model; tools never see the policy, the approvals or a real secret.
 
-import type { AllowedHost, SandboxPool, SecretGrant } from '../sandbox/index.ts';
+import type { AllowedHost, EventSink, SandboxPool, SecretGrant } from '../sandbox/index.ts';
 
 /** JSON Schema (draft 2020-12 subset the OpenAI tools API accepts) of a tool's arguments. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -46,6 +46,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Shown to the user while the tool runs ("reading sheet 订单…"). */
   progress?: (text: string) => void;
+  /** Tools that run sandboxed pass this as the request's `onEvent`: the agent audits every run and egress decision. */
+  onContainmentEvent?: EventSink;
 }
 
 export interface ToolResult {

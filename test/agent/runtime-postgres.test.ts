@@ -1,0 +1,4 @@
+import { startPostgres } from '../helpers/postgres.ts';
+import { runtimeSuite } from './runtime-suite.ts';
+
+runtimeSuite({ name: 'PostgreSQL', fresh: async () => ({ databaseUrl: await (await startPostgres()).emptyDatabase(), poolSize: 4 }) });
