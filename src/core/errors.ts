@@ -13,7 +13,10 @@ export type WardenErrorCode =
   | 'secret-store'
   | 'secret-not-found'
   | 'store-unavailable'
-  | 'policy-invalid';
+  | 'policy-invalid'
+  | 'skill-invalid'
+  | 'skill-not-found'
+  | 'skill-state';
 
 export class WardenError extends Error {
   readonly code: WardenErrorCode;

@@ -5,15 +5,14 @@ import type { Command } from 'commander';
 import { createAuditLog } from '../../audit/index.ts';
 import { loadConfig } from '../../config/index.ts';
 import { WardenError } from '../../core/index.ts';
-import { openStore, type Store } from '../../store/index.ts';
+import type { Store } from '../../store/index.ts';
+import { openStoreFromConfig } from '../../store/from-config.ts';
 import type { CliIo } from '../io.ts';
 import type { ExitCode } from '../program.ts';
 
 /** Opens the store the way every command does: WARDEN_DATABASE_URL, then `database.url`, else SQLite in the data directory. */
-export async function openConfiguredStore(io: CliIo): Promise<Store> {
-  const { config, home } = loadConfig(io.env, io.cwd);
-  const databaseUrl = io.env.WARDEN_DATABASE_URL || config.database.url;
-  return openStore(databaseUrl ? { databaseUrl } : { home, busyTimeoutMs: config.database.busyTimeoutMs });
+export function openConfiguredStore(io: CliIo): Promise<Store> {
+  return openStoreFromConfig(loadConfig(io.env, io.cwd), io.env);
 }
 
 function parseSince(value: string): Date {
