@@ -34,8 +34,8 @@ async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000):
   }
 }
 
-async function connected(config: Partial<DingtalkChannelConfig> = {}, overrides: Parameters<typeof channelOn>[2] = {}) {
-  const test = channelOn(store, { ...APP, apiBaseUrl: emulator.url, oapiBaseUrl: emulator.url, ...config }, { tuning: { cardIntervalMs: 20, maxMessageBytes: 200, minBackoffMs: 20 }, ...overrides });
+async function connected(config: Partial<DingtalkChannelConfig> = {}, overrides: Parameters<typeof channelOn>[2] = {}, on: Store = store) {
+  const test = channelOn(on, { ...APP, apiBaseUrl: emulator.url, oapiBaseUrl: emulator.url, ...config }, { tuning: { cardIntervalMs: 20, maxMessageBytes: 200, minBackoffMs: 20, retryDelayMs: 10 }, ...overrides });
   await test.channel.start();
   await waitFor(() => emulator.control.connections().some((c) => c.state === 'open'));
   return test;
@@ -135,6 +135,27 @@ describe('dingtalk channel against the emulator', () => {
       assert.equal((await waitFor(() => received.find((m) => m.key === audio.msgId))).text, '查一下订单');
     } finally {
       await channel.stop();
+    }
+  });
+
+  it('a token refresh failure leaves the message stored and unanswered, with a clear log line', async () => {
+    // A store of its own: no earlier message is picked up (and its sender's token fetched) on start.
+    const own = (await sqliteStore()).store;
+    const { channel, received, logs } = await connected({}, {}, own);
+    try {
+      emulator.control.revokeTokens();
+      emulator.control.failTokenRequests(10);
+      const posted = say('user0002', '在吗');
+      await waitFor(() => logs.find((l) => l.includes(`message ${posted.msgId} failed 3 times`)));
+      assert.ok(logs.some((l) => l.includes('cannot get a DingTalk access token')));
+      assert.equal(received.filter((m) => m.key === posted.msgId).length, 0);
+      const row = await own.db.selectFrom('dingtalk_inbox').selectAll().where('msg_id', '=', posted.msgId).executeTakeFirst();
+      assert.equal(row?.answered_at, null);
+      assert.ok(emulator.control.acks().some((a) => a.msgId === posted.msgId));
+    } finally {
+      await channel.stop();
+      await own.close();
+      emulator.control.failTokenRequests(0);
     }
   });
 
