@@ -73,6 +73,8 @@ export function createModelClient(config: ModelConfig, options: ModelClientOptio
       }, timeoutMs);
     };
     const onAbort = (): void => controller.abort();
+    // A signal aborted before now fires no event; nothing is sent then.
+    if (request.signal?.aborted) throw new ModelError('aborted', 'the model call was cancelled');
     request.signal?.addEventListener('abort', onAbort, { once: true });
     const stopped = (): ModelError | undefined => {
       if (request.signal?.aborted) return new ModelError('aborted', 'the model call was cancelled');
