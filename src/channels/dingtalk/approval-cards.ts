@@ -158,8 +158,9 @@ export function createApprovalCards(options: ApprovalCardsOptions): ApprovalCard
       const claimed = await db.updateTable('dingtalk_approval_cards').set({ status: 'clicked' }).where('approval_id', '=', approvalId).where('status', '=', 'open').where('nonce', '=', row.nonce).executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) return refuse(userId, approvalId, 'another click is being decided');
       let result: { accepted: boolean; message: string };
+      let by: DingtalkPerson = { userId, departments: [], external: false };
       try {
-        const by = await options.person(userId);
+        by = await options.person(userId);
         result = await options.onApprovalClick({ approvalId, decision, by });
       } catch (error) {
         result = { accepted: false, message: `could not record the decision: ${(error as Error).message}` };
@@ -171,7 +172,7 @@ export function createApprovalCards(options: ApprovalCardsOptions): ApprovalCard
       }
       const outcome = decision === 'approve' ? 'approved' : 'denied';
       await db.updateTable('dingtalk_approval_cards').set({ status: 'decided', decision: outcome, decided_by: userId, nonce: randomBytes(16).toString('hex') }).where('approval_id', '=', approvalId).execute();
-      return { cardData: { cardParamMap: { status: STATUS_TEXT[outcome], decidedBy: userId, nonce: '' } }, userPrivateData: { cardParamMap: { notice: result.message } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
+      return { cardData: { cardParamMap: { status: STATUS_TEXT[outcome], decidedBy: by.name ?? userId, nonce: '' } }, userPrivateData: { cardParamMap: { notice: result.message } }, cardUpdateOptions: { updateCardDataByKey: true, updatePrivateDataByKey: true } };
     },
   };
 }
