@@ -21,7 +21,8 @@ export function retryAfterMs(headers: Headers | undefined, now: number = Date.no
   const value = headers?.get('retry-after')?.trim();
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // Only an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT") counts; Date.parse would take "-5" as a year.
+  const date = /^[A-Za-z]{3}, /.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
