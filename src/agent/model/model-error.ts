@@ -2,7 +2,7 @@
 // person can act on: which server, what it said, what to check. Messages never contain the API key
 // (servers sometimes echo it back; it is cut out before anything is shown or logged).
 
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { retryAfterMs } from './back-off.ts';
 
 export type ModelErrorKind = 'auth' | 'rate-limit' | 'server' | 'timeout' | 'bad-request' | 'network' | 'aborted' | 'bad-response';
@@ -63,6 +63,8 @@ function fromStatus(error: APIError, status: number, context: ErrorContext): Mod
 export function classify(error: unknown, context: ErrorContext): ModelError {
   if (error instanceof ModelError) return error;
   if (error instanceof APIUserAbortError) return new ModelError('aborted', 'the model call was cancelled');
+  // The client's own idle timer normally fires first; this is the SDK's backstop with the same limit.
+  if (error instanceof APIConnectionTimeoutError) return new ModelError('timeout', `the model server at ${context.baseUrl} did not answer in time (model.timeoutMs)`);
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? `: ${redact(error.cause.message, context.apiKey)}` : '';
     return new ModelError('network', `could not reach the model server at ${context.baseUrl}${cause}; check model.baseUrl and that the server is running`, { cause: error.cause });
