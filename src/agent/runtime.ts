@@ -3,6 +3,7 @@
 // conversations, events out, approvals decided from anywhere. Nothing that matters lives only in
 // memory: a restarted runtime picks up every unfinished turn from the store (`recover`).
 
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditLog } from '../audit/index.ts';
@@ -58,6 +59,15 @@ export interface Runtime {
 }
 
 const CLAIM_MS = 5 * 60_000;
+
+/**
+ * The workspace of one person in one conversation: derived from the ids (not stored state), so a
+ * channel can place a message's files there before the turn exists. Hashed: ids are not paths.
+ */
+export function sessionWorkspace(root: string, channel: string, conversationId: string, principalId: string): string {
+  const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
+  return join(root, channel.replace(/[^a-z0-9-]/gi, '_'), hash(conversationId), hash(principalId));
+}
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   const now = options.now ?? (() => new Date());
@@ -205,7 +215,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
     async submit(message) {
       if (closing) throw new Error('the runtime is shutting down');
-      const { turn, duplicate } = await turns.enqueue(message, (sessionId) => join(options.workspaceRoot, sessionId));
+      const { turn, duplicate } = await turns.enqueue(message, () => sessionWorkspace(options.workspaceRoot, message.channel, message.conversationId, message.principal.id));
       if (!duplicate) schedule(turn);
       return { turnId: turn.id, duplicate };
     },

@@ -100,8 +100,10 @@ export const dingtalkConfigSchema = z
     robotCode: z.string().min(1),
     /** The organisation's corpId: senders from another corpId are external. */
     corpId: z.string().min(1).optional(),
-    /** AI card template id; without it answers go out as markdown. */
+    /** AI card template id (markdown streaming variable `msgContent`); without it answers go out as markdown. */
     cardTemplateId: z.string().min(1).optional(),
+    /** Interactive card template with Approve / Deny buttons; without it approvals are decided with `warden approvals`. */
+    approvalCardTemplateId: z.string().min(1).optional(),
     /** DingTalk's OpenAPI base URL (the emulator's URL in tests and demos). */
     apiBaseUrl: z.url().default('https://api.dingtalk.com'),
     /** DingTalk's legacy API base URL. */

@@ -1,0 +1,165 @@
+// Wires the parts into a running agent from warden.yaml: store, audit, policy, secrets, sandbox
+// pool, registry skills, model client, tools → runtime. `warden chat` and `warden serve` both
+// start here, so the terminal runs exactly what DingTalk users get.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createAuditLog, type AuditLog } from '../audit/index.ts';
+import { createModelClient, type ModelClient } from '../agent/model/index.ts';
+import { createRuntime, type Runtime } from '../agent/runtime.ts';
+import type { RuntimeSkill } from '../agent/types.ts';
+import type { LoadedConfig } from '../config/index.ts';
+import { WardenError } from '../core/index.ts';
+import { parsePolicy, type Policy } from '../policy/index.ts';
+import { createRegistry, type Registry } from '../registry/index.ts';
+import { createSandboxPool, parseAllowedHost, type SandboxPool, type SecretGrant } from '../sandbox/index.ts';
+import { openSecretStore, STORE_FILE, type SecretStore } from '../secrets/index.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { builtinTools } from '../tools/index.ts';
+import type { Tool } from '../tools/types.ts';
+
+export interface Assembly {
+  store: Store;
+  audit: AuditLog;
+  policy: Policy;
+  registry: Registry;
+  secrets?: SecretStore;
+  runtime: Runtime;
+  sandbox: SandboxPool;
+  close(): Promise<void>;
+}
+
+export interface AssembleOptions {
+  loaded: LoadedConfig;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Tools beyond the built-in ones (the DingTalk work tools in `serve`), made once the store is open. */
+  extraTools?: (parts: { store: Store; audit: AuditLog }) => readonly Tool[];
+  /** Replaces the configured model client (tests). */
+  model?: ModelClient;
+  onError?: (error: unknown) => void;
+}
+
+/** Where warden.yaml's relative paths start: the config file's directory, else the working directory. */
+export function configBase(loaded: LoadedConfig, cwd: string): string {
+  return loaded.file ? dirname(loaded.file) : cwd;
+}
+
+export function loadPolicyFile(loaded: LoadedConfig, cwd: string): Policy {
+  const file = resolve(configBase(loaded, cwd), loaded.config.policy);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new WardenError('policy-invalid', `cannot read the policy file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); run \`warden init\` to write a starter policy, or set \`policy:\` in warden.yaml`, { file });
+  }
+  return parsePolicy(text, file);
+}
+
+export async function openConfiguredStoreFrom(loaded: LoadedConfig, env: Readonly<Record<string, string | undefined>>): Promise<Store> {
+  const databaseUrl = env.WARDEN_DATABASE_URL || loaded.config.database.url;
+  return openStore(databaseUrl ? { databaseUrl } : { home: loaded.home, busyTimeoutMs: loaded.config.database.busyTimeoutMs });
+}
+
+/** A secret from the store as a sandbox grant under the variable `env`. */
+export function grantFor(secrets: SecretStore, env: string, name: string): SecretGrant {
+  const s = secrets.get(name);
+  return {
+    env,
+    name: s.name,
+    value: s.value,
+    hosts: s.hosts.map((h) => parseAllowedHost(h, `secret ${s.name} host`)),
+    ...(s.methods ? { methods: s.methods } : {}),
+    ...(s.paths ? { paths: s.paths } : {}),
+    ...(s.header ? { headers: [s.header] } : {}),
+  };
+}
+
+function binExists(bin: string): boolean {
+  if (!/^[A-Za-z0-9._+-]+$/.test(bin)) return false;
+  // The box sees /usr and /etc only (/bin is a symlink into /usr on Debian).
+  return ['/usr/bin', '/usr/local/bin', '/usr/sbin', '/bin'].some((dir) => {
+    try {
+      return statSync(join(dir, bin)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function modelFromConfig(loaded: LoadedConfig, secrets: SecretStore | undefined): ModelClient {
+  const model = loaded.config.model;
+  if (!model) throw new WardenError('config-invalid', `${loaded.file ?? 'warden.yaml'}: key "model": missing; the agent needs an OpenAI-compatible model (baseUrl, model, apiKeySecret). Run \`warden init\` for a starter config`);
+  let apiKey = 'unused';
+  if (model.apiKeySecret) {
+    if (!secrets) throw new WardenError('secret-not-found', `model.apiKeySecret names secret "${model.apiKeySecret}" but there is no secret store yet; store it with \`warden secrets set ${model.apiKeySecret} --host <model host>\``);
+    apiKey = secrets.get(model.apiKeySecret).value;
+  }
+  return createModelClient({ baseUrl: model.baseUrl, model: model.model, apiKey, timeoutMs: model.timeoutMs, maxRetries: model.maxRetries, ...(model.temperature !== undefined ? { temperature: model.temperature } : {}) });
+}
+
+export async function assemble(options: AssembleOptions): Promise<Assembly> {
+  const { loaded, env, cwd } = options;
+  const { config, home } = loaded;
+  const base = configBase(loaded, cwd);
+  const policy = loadPolicyFile(loaded, cwd);
+  const secrets = existsSync(join(home, STORE_FILE)) ? openSecretStore({ home, env }) : undefined;
+  const model = options.model ?? modelFromConfig(loaded, secrets);
+  const store = await openConfiguredStoreFrom(loaded, env);
+  const audit = createAuditLog({ store });
+  const registry = createRegistry({ store, home, audit, ...(secrets ? { secrets } : {}) });
+  const canaries = config.egress.canaryFiles.map((f) => {
+    const path = resolve(base, f);
+    try {
+      return { name: path, content: readFileSync(path, 'utf8') };
+    } catch {
+      throw new WardenError('config-invalid', `egress.canaryFiles: cannot read ${path}`);
+    }
+  });
+  const sandbox = createSandboxPool({
+    canaries,
+    knownSecrets: (secrets?.list() ?? []).map((s) => ({ name: s.name, value: secrets!.get(s.name).value })),
+    ...(config.sandbox.upstreamCaFile ? { upstreamCaFile: resolve(base, config.sandbox.upstreamCaFile) } : {}),
+    defaultLimits: config.sandbox.limits,
+  });
+
+  const skills = async (): Promise<RuntimeSkill[]> => {
+    const secretNames = new Set((secrets?.list() ?? []).map((s) => s.name));
+    const { skills: active } = await registry.activeSkills({ binExists, secretNames, platform: process.platform });
+    return active.map((s) => {
+      const grants = Object.entries(s.secretMap).map(([envName, secretName]) => grantFor(secrets!, envName, secretName));
+      const hosts = new Map<string, { host: string; port: number }>();
+      for (const h of s.allowHosts) hosts.set(`${h.host}:${h.port}`, h);
+      for (const g of grants) for (const h of g.hosts) hosts.set(`${h.host}:${h.port}`, h);
+      return { name: s.name, description: s.description, version: s.version, dir: s.dir, allowHosts: [...hosts.values()], secrets: grants };
+    });
+  };
+
+  const runtime = createRuntime({
+    store,
+    audit,
+    policy: () => policy,
+    model,
+    tools: [...builtinTools(), ...(options.extraTools?.({ store, audit }) ?? [])],
+    skills,
+    sandbox,
+    config: config.runtime,
+    workspaceRoot: resolve(home, config.runtime.workspaces),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+
+  return {
+    store,
+    audit,
+    policy,
+    registry,
+    ...(secrets ? { secrets } : {}),
+    runtime,
+    sandbox,
+    async close() {
+      await runtime.close();
+      await sandbox.close();
+      await store.close();
+    },
+  };
+}
