@@ -17,6 +17,7 @@ const commands: Readonly<Record<string, () => Promise<Register>>> = {
   doctor: () => import('./commands/doctor.ts').then((m) => m.registerDoctor),
   audit: () => import('./commands/audit.ts').then((m) => m.registerAudit),
   emulator: () => import('./commands/emulator.ts').then((m) => m.registerEmulator),
+  skills: () => import('./commands/skills.ts').then((m) => m.registerSkills),
 };
 
 /** The commands to register for `argv`: the one named, or all of them (help, unknown names). */
