@@ -18,6 +18,10 @@ const commands: Readonly<Record<string, () => Promise<Register>>> = {
   audit: () => import('./commands/audit.ts').then((m) => m.registerAudit),
   emulator: () => import('./commands/emulator.ts').then((m) => m.registerEmulator),
   skills: () => import('./commands/skills.ts').then((m) => m.registerSkills),
+  init: () => import('./commands/init.ts').then((m) => m.registerInit),
+  chat: () => import('./commands/chat.ts').then((m) => m.registerChat),
+  approvals: () => import('./commands/approvals.ts').then((m) => m.registerApprovals),
+  serve: () => import('./commands/serve.ts').then((m) => m.registerServe),
 };
 
 /** The commands to register for `argv`: the one named, or all of them (help, unknown names). */

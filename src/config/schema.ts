@@ -67,7 +67,7 @@ export const modelConfigSchema = z
     model: z.string().min(1),
     /** Name of the Warden secret holding the API key (`warden secrets set NAME …`); unset for servers without keys. */
     apiKeySecret: z.string().min(1).optional(),
-    /** Milliseconds one model call may take before it is retried or fails. */
+    /** Milliseconds the model server may stay silent (before the answer starts or between two chunks) before the attempt is retried or fails. */
     timeoutMs: z.number().int().min(1000).default(120_000),
     /** Retries after a 429, a 5xx or a network error (with back-off). */
     maxRetries: z.number().int().min(0).max(10).default(3),

@@ -2,7 +2,7 @@
 // pool, registry skills, model client, tools → runtime. `warden chat` and `warden serve` both
 // start here, so the terminal runs exactly what DingTalk users get.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
 import { createModelClient, type ModelClient } from '../agent/model/index.ts';
@@ -106,6 +106,15 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
   const secrets = existsSync(join(home, STORE_FILE)) ? openSecretStore({ home, env }) : undefined;
   const model = options.model ?? modelFromConfig(loaded, secrets);
   const store = await openConfiguredStoreFrom(loaded, env);
+  // Sandboxed commands run as unprivileged uids and must reach their workspace under the data
+  // directory: the directory is searchable (not listable) by others; every file in it that matters
+  // (database, secrets, keys, skill copies) has owner-only or read-only modes of its own.
+  const workspaceRoot = resolve(home, config.runtime.workspaces);
+  mkdirSync(workspaceRoot, { recursive: true, mode: 0o711 });
+  for (let dir = workspaceRoot; dir.startsWith(home); dir = dirname(dir)) {
+    chmodSync(dir, statSync(dir).mode | 0o011);
+    if (dir === home) break;
+  }
   const audit = createAuditLog({ store });
   const registry = createRegistry({ store, home, audit, ...(secrets ? { secrets } : {}) });
   const canaries = config.egress.canaryFiles.map((f) => {
@@ -144,7 +153,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
     skills,
     sandbox,
     config: config.runtime,
-    workspaceRoot: resolve(home, config.runtime.workspaces),
+    workspaceRoot,
     ...(options.onError ? { onError: options.onError } : {}),
   });
 

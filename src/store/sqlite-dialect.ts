@@ -7,6 +7,7 @@
 // write lock up front: two processes appending to the same file wait on the busy timeout instead of
 // failing with SQLITE_BUSY when a read transaction later tries to write.
 
+import { chmodSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import {
   SqliteAdapter,
@@ -84,6 +85,9 @@ class NodeSqliteDriver implements Driver {
 
   async init(): Promise<void> {
     const db = new DatabaseSync(this.#options.file, { timeout: this.#options.busyTimeoutMs });
+    // The database holds conversations and approvals: owner only (the WAL and SHM files SQLite
+    // creates later take the database file's mode).
+    if (this.#options.file !== ':memory:') chmodSync(this.#options.file, 0o600);
     // WAL lets readers (an `audit export` while the gateway runs) proceed during a write;
     // synchronous=NORMAL is durable across application crashes in WAL mode.
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
