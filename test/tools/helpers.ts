@@ -49,3 +49,33 @@ export function toolContext(workspace: string, extra: Partial<ToolContext> & { s
     ...rest,
   };
 }
+
+export interface PageServer {
+  port: number;
+  /** Paths requested, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** A plain-HTTP loopback server answering `pages` by path (404 otherwise) and recording requests. */
+export async function startPageServer(pages: Record<string, { type: string; body: string | Buffer }>): Promise<PageServer> {
+  const { createServer } = await import('node:http');
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const page = pages[req.url ?? ''];
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('no such page');
+      return;
+    }
+    res.writeHead(200, { 'content-type': page.type }).end(page.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('page server has no port');
+  return {
+    port: address.port,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
