@@ -8,6 +8,7 @@
 import { WardenError } from '../core/index.ts';
 import { scanSkill } from '../scan/index.ts';
 import type { Transaction } from 'kysely';
+import type { LoadedSkill } from '../skills/index.ts';
 import type { Database } from '../store/index.ts';
 import { admission, loadOne } from './admit.ts';
 import { gate } from './gating.ts';
@@ -19,6 +20,7 @@ import { fileRecords, installFiles, removeTree, verifyFiles, versionDir, SKILLS_
 import { join } from 'node:path';
 
 const TAMPERED = 'files changed on disk after approval';
+const RACED = Symbol('raced');
 
 function notFound(name: string): WardenError {
   return new WardenError('skill-not-found', `no skill named "${name}" in the registry; see \`warden skills list\``, { name });
@@ -63,6 +65,30 @@ export function createRegistry(options: RegistryOptions): Registry {
     return previous && previous !== version ? previous : undefined;
   }
 
+  /**
+   * The answer to adding content that is already registered. A copy that no longer verifies (an
+   * active or pending version) is restored from the input, whose bytes are checked against the
+   * recorded hashes, so "add it again" is the repair for tampering.
+   */
+  async function unchanged(existing: VersionRow, skill: LoadedSkill): Promise<AddResult> {
+    const records = filesOf(existing);
+    let restored = '';
+    if (existing.status === 'active' || existing.status === 'pending-approval') {
+      const dir = versionDir(home, skill.name, skill.hash);
+      const broken = await verifyFiles(dir, skill.hash, records);
+      if (broken) {
+        await installFiles(home, skill.name, skill.hash, records, await sourceBytes(skill), skill);
+        await audit.append({ type: 'admin-action', actor: 'system', outcome: 'restored', reason: `${skill.name} copy restored from ${skill.path} (${broken})`, data: { action: 'skill-restore', name: skill.name, version: skill.hash } });
+        restored = '; its registry copy had changed on disk and was restored';
+      }
+    }
+    const hint = existing.status === 'pending-approval' ? `; approve it with \`warden skills approve ${skill.name} --reason TEXT\`` : '';
+    return {
+      outcome: 'unchanged', name: skill.name, version: skill.hash, status: existing.status, verdict: existing.verdict, report: reportOf(existing),
+      message: `${skill.name} ${skill.hash.slice(0, 12)} is already in the registry (${existing.status}); nothing changed${restored}${hint}`,
+    };
+  }
+
   async function add(input: string, opts: AddOptions): Promise<AddResult> {
     if (opts.approve) needReason(opts.reason, 'skills add --approve');
     const secretMap = checkSecretMap(opts.secretMap ?? {}, knownSecrets());
@@ -70,14 +96,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     const skill = await loadOne(input);
     checkSkillName(skill.name, input);
     const existing = await store.db.selectFrom('skill_versions').selectAll().where('name', '=', skill.name).where('version', '=', skill.hash).executeTakeFirst();
-    if (existing && existing.status !== 'removed') {
-      const report = reportOf(existing);
-      const hint = existing.status === 'pending-approval' ? `; approve it with \`warden skills approve ${skill.name} --reason TEXT\`` : '';
-      return {
-        outcome: 'unchanged', name: skill.name, version: skill.hash, status: existing.status, verdict: existing.verdict, report,
-        message: `${skill.name} ${skill.hash.slice(0, 12)} is already in the registry (${existing.status}); nothing changed${hint}`,
-      };
-    }
+    if (existing && existing.status !== 'removed') return unchanged(existing, skill);
     const report = await scanSkill(skill);
     const decision = admission(report, opts.approve === true, opts.reason);
     const records = fileRecords(skill);
@@ -101,12 +120,16 @@ export function createRegistry(options: RegistryOptions): Registry {
       files: JSON.stringify(decision.status === 'refused' ? [] : records),
     };
     const superseded = await store.transaction(async (trx) => {
+      // Another add of the same content may have committed meanwhile: then this one is a no-op.
+      const raced = await trx.selectFrom('skill_versions').select(['status']).where('name', '=', skill.name).where('version', '=', skill.hash).executeTakeFirst();
+      if (raced && raced.status !== 'removed') return RACED;
       await trx.insertInto('skills').values({ name: skill.name, active_version: null, created_at: at, updated_at: at, removed: 0 })
         .onConflict((oc) => oc.column('name').doUpdateSet({ updated_at: at })).execute();
       if (existing) await trx.deleteFrom('skill_versions').where('name', '=', skill.name).where('version', '=', skill.hash).execute();
       await trx.insertInto('skill_versions').values(row).execute();
       return decision.status === 'active' ? activate(trx, skill.name, skill.hash, at) : undefined;
     });
+    if (superseded === RACED) return unchanged(await store.db.selectFrom('skill_versions').selectAll().where('name', '=', skill.name).where('version', '=', skill.hash).executeTakeFirstOrThrow(), skill);
     await audit.append({
       type: 'skill-install', actor: opts.actor, outcome: decision.outcome, reason: decision.reason,
       data: { name: skill.name, version: skill.hash, verdict: report.verdict, score: report.score, findings: countFindings(report), source: skill.path, superseded, approvedBy: row.approved_by ?? undefined },
@@ -150,7 +173,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     }
     const broken = await verifyFiles(versionDir(home, name, row.version), row.version, filesOf(row));
     if (broken) {
-      throw new WardenError('skill-state', `${name} ${row.version.slice(0, 12)}: ${TAMPERED} (${broken}); nothing was approved, add the skill again`, { name, version: row.version });
+      throw new WardenError('skill-state', `${name} ${row.version.slice(0, 12)}: ${TAMPERED} (${broken}); nothing was approved; \`warden skills add\` the same skill again to restore the copy`, { name, version: row.version });
     }
     const at = now();
     const superseded = await store.transaction(async (trx) => {

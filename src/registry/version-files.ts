@@ -78,6 +78,8 @@ export async function installFiles(home: string, name: string, version: string, 
     return target;
   } catch (error) {
     await removeTree(staging);
+    // A concurrent add of the same content may have put an identical copy in place first.
+    if ((await verifyFiles(target, version, records)) === undefined) return target;
     throw error;
   }
 }
