@@ -236,7 +236,8 @@ export function createRegistry(options: RegistryOptions): Registry {
   async function activeSkills(environment: Parameters<Registry['activeSkills']>[0]): Promise<ActiveSkills> {
     const rows = await store.db.selectFrom('skills')
       .innerJoin('skill_versions', (j) => j.onRef('skill_versions.name', '=', 'skills.name').onRef('skill_versions.version', '=', 'skills.active_version'))
-      .selectAll('skill_versions').where('skills.removed', '=', 0).where('skill_versions.status', '=', 'active').orderBy('skills.name').execute();
+      .select(['skill_versions.name', 'skill_versions.version', 'skill_versions.manifest', 'skill_versions.secret_map', 'skill_versions.allow_hosts', 'skill_versions.files'])
+      .where('skills.removed', '=', 0).where('skill_versions.status', '=', 'active').orderBy('skills.name').execute();
     const skills: ActiveSkill[] = [];
     const unavailable: UnavailableSkill[] = [];
     for (const row of rows) {

@@ -9,7 +9,9 @@ import type { FileRecord } from './version-files.ts';
 
 export type VersionRow = SkillVersionsTable;
 
-function parse<T>(row: VersionRow, column: keyof VersionRow): T {
+type VersionColumns = Pick<VersionRow, 'name' | 'version'> & Partial<VersionRow>;
+
+function parse<T>(row: VersionColumns, column: keyof VersionRow): T {
   try {
     return JSON.parse(String(row[column])) as T;
   } catch {
@@ -17,11 +19,11 @@ function parse<T>(row: VersionRow, column: keyof VersionRow): T {
   }
 }
 
-export const reportOf = (row: VersionRow) => parse<SkillReport>(row, 'report');
-export const manifestOf = (row: VersionRow) => parse<SkillManifest>(row, 'manifest');
-export const filesOf = (row: VersionRow) => parse<FileRecord[]>(row, 'files');
-export const secretMapOf = (row: VersionRow) => parse<Record<string, string>>(row, 'secret_map');
-export const allowHostsOf = (row: VersionRow) => parse<HostGrant[]>(row, 'allow_hosts');
+export const reportOf = (row: VersionColumns) => parse<SkillReport>(row, 'report');
+export const manifestOf = (row: VersionColumns) => parse<SkillManifest>(row, 'manifest');
+export const filesOf = (row: VersionColumns) => parse<FileRecord[]>(row, 'files');
+export const secretMapOf = (row: VersionColumns) => parse<Record<string, string>>(row, 'secret_map');
+export const allowHostsOf = (row: VersionColumns) => parse<HostGrant[]>(row, 'allow_hosts');
 
 export function countFindings(report: SkillReport): FindingCounts {
   const counts: FindingCounts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
