@@ -4,11 +4,11 @@
 // web_fetch turns an allowed page into text and refuses other hosts without a request.
 
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createSandboxPool, type ContainmentEvent, type SandboxPool } from '../../src/sandbox/index.ts';
-import { createExecTool, createWebFetchTool } from '../../src/tools/index.ts';
+import { createExecTool, createReadTool, createWebFetchTool, createWriteTool } from '../../src/tools/index.ts';
 import type { ToolContext, ToolSkill } from '../../src/tools/types.ts';
 import { createTestRoot, startPageServer, toolContext, type PageServer, type TestRoot } from './helpers.ts';
 
@@ -124,6 +124,35 @@ describe('exec', () => {
     controller.abort();
     const cancelled = await exec.run({ command: 'true' }, context({ signal: controller.signal }));
     assert.equal(cancelled.data?.error, 'cancelled');
+  });
+
+  test('links and FIFOs a command plants do not let the file tools escape or hang', async () => {
+    const ctx = context();
+    const planted = await exec.run({ command: 'ln -s /etc/passwd evil && ln -s / top && ln -s ../.. up && mkfifo pipe && echo planted' }, ctx);
+    assert.equal(planted.ok, true, planted.content);
+    const write = createWriteTool();
+    const read = createReadTool();
+    for (const path of ['evil', 'top/tmp/pwned', 'up/pwned']) {
+      const result = await write.run({ path, content: 'pwned' }, ctx);
+      assert.equal(result.data?.error, 'outside-workspace', `${path}: ${result.content}`);
+    }
+    assert.doesNotMatch(readFileSync('/etc/passwd', 'utf8'), /pwned/);
+    assert.equal((await read.run({ path: 'evil' }, ctx)).data?.error, 'outside-workspace');
+    assert.equal((await read.run({ path: 'pipe' }, ctx)).data?.error, 'not-regular-file');
+  });
+
+  test('files written while a warm box holds the workspace stay writable by the next command', async () => {
+    const warm = createSandboxPool({ boxIdleMs: 60_000 });
+    try {
+      const ctx = context({ sandbox: warm });
+      assert.equal((await exec.run({ command: 'mkdir out' }, ctx)).ok, true);
+      assert.equal((await createWriteTool().run({ path: 'out/new/x.txt', content: 'one\n' }, ctx)).ok, true);
+      const appended = await exec.run({ command: 'echo two >> out/new/x.txt && echo three > out/new/y.txt && cat out/new/x.txt' }, ctx);
+      assert.equal(appended.ok, true, appended.content);
+      assert.match(appended.content, /one\ntwo/);
+    } finally {
+      await warm.close();
+    }
   });
 
   test('skillOf names the skill of a call', () => {
