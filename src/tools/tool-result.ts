@@ -22,12 +22,20 @@ export function failed(code: string, message: string, details: Record<string, un
   return { ok: false, content: message, summary: `failed: ${code}`, data: { error: code, ...details } };
 }
 
-/** Runs a tool body; ToolFailures become results. Anything else is a bug and propagates. */
+/**
+ * Runs a tool body; ToolFailures become results, and so do system errors of file operations (a
+ * disk that is full, a file removed mid-walk): the model learns the call failed and why. Anything
+ * else is a bug and propagates.
+ */
 export async function guarded(body: () => Promise<ToolResult> | ToolResult): Promise<ToolResult> {
   try {
     return await body();
   } catch (error) {
     if (error instanceof ToolFailure) return failed(error.code, error.message, error.details);
+    const errno = error as NodeJS.ErrnoException;
+    if (typeof errno.code === 'string' && /^E[A-Z]+$/.test(errno.code) && typeof errno.syscall === 'string') {
+      return failed('io-error', `the file operation failed (${errno.code} in ${errno.syscall}); the workspace may have changed meanwhile, or the disk is full`, { errno: errno.code, syscall: errno.syscall });
+    }
     throw error;
   }
 }

@@ -29,6 +29,7 @@ before(async () => {
     '/big': { type: 'text/plain', body: 'z'.repeat(5000) },
   });
   other = await startPageServer({ '/hello': { type: 'text/plain', body: 'should never be read' } });
+  allowed.redirects['/away'] = `http://127.0.0.1:${other.port}/hello`;
   const dir = join(root.root, 'registry', 'demo');
   mkdirSync(join(dir, 'scripts'), { recursive: true });
   writeFileSync(join(dir, 'SKILL.md'), '---\nname: demo\ndescription: Demo skill\n---\nRun scripts/run.sh.\n');
@@ -184,6 +185,13 @@ describe('web_fetch', () => {
     const result = await fetchTool.run({ url: `http://127.0.0.1:${allowed.port}/missing` }, context());
     assert.equal(result.ok, false);
     assert.match(result.content, /Status: 404[\s\S]*no such page/);
+  });
+
+  test('a redirect to a host that is not allowed is refused by the egress proxy', async () => {
+    const result = await fetchTool.run({ url: `http://127.0.0.1:${allowed.port}/away` }, context());
+    assert.equal(result.ok, false);
+    assert.match(result.content, new RegExp(`connection to 127\\.0\\.0\\.1:${other.port} refused: not an allowed host`));
+    assert.deepEqual(other.requests, []);
   });
 
   const refusals: Array<[string, string | (() => string), string]> = [

@@ -54,6 +54,8 @@ export interface PageServer {
   port: number;
   /** Paths requested, in order. */
   requests: string[];
+  /** Paths answered with a 302 to the given URL (may be set after start). */
+  redirects: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -61,8 +63,14 @@ export interface PageServer {
 export async function startPageServer(pages: Record<string, { type: string; body: string | Buffer }>): Promise<PageServer> {
   const { createServer } = await import('node:http');
   const requests: string[] = [];
+  const redirects: Record<string, string> = {};
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    const location = redirects[req.url ?? ''];
+    if (location) {
+      res.writeHead(302, { location }).end();
+      return;
+    }
     const page = pages[req.url ?? ''];
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no such page');
@@ -76,6 +84,7 @@ export async function startPageServer(pages: Record<string, { type: string; body
   return {
     port: address.port,
     requests,
+    redirects,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
