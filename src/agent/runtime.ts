@@ -3,8 +3,9 @@
 // conversations, events out, approvals decided from anywhere. Nothing that matters lives only in
 // memory: a restarted runtime picks up every unfinished turn from the store (`recover`).
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AuditLog } from '../audit/index.ts';
 import type { RuntimeConfig } from '../config/index.ts';
@@ -58,7 +59,26 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-const CLAIM_MS = 5 * 60_000;
+/** How long a turn's claim holds without a heartbeat (another instance may take it after). */
+const CLAIM_MS = 60_000;
+
+/** A claim's owner: host, pid and a per-process nonce, so a restarted process on the same host can tell its predecessor is gone. */
+function ownerName(instanceId: string | undefined): string {
+  return instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** True when the owner ran on this host in a process that no longer exists: its claim can be taken at once. */
+function ownerIsDead(owner: string | null): boolean {
+  if (!owner) return false;
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 /**
  * The workspace of one person in one conversation: derived from the ids (not stored state), so a
@@ -71,7 +91,7 @@ export function sessionWorkspace(root: string, channel: string, conversationId: 
 
 export function createRuntime(options: RuntimeOptions): Runtime {
   const now = options.now ?? (() => new Date());
-  const instanceId = options.instanceId ?? `warden-${process.pid}`;
+  const instanceId = ownerName(options.instanceId);
   const turns = createTurnStore(options.store, now);
   const usage = createUsageStore(options.store, now);
   const listeners = new Set<{ listener: EventListener; turnId?: number }>();
@@ -172,7 +192,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     }
     const stamp = () => ({ until: new Date(now().getTime() + CLAIM_MS).toISOString(), at: now().toISOString() });
     const first = stamp();
-    if (!(await turns.claim(current.id, instanceId, first.until, first.at))) return; // another instance runs it
+    const takeOver = ownerIsDead(current.owner) ? current.owner! : undefined;
+    if (!(await turns.claim(current.id, instanceId, first.until, first.at, takeOver))) return; // another instance runs it; outcome() polls
     const heartbeat = setInterval(() => {
       const s = stamp();
       turns.claim(current.id, instanceId, s.until, s.at).catch((error: unknown) => options.onError?.(error));
@@ -228,10 +249,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
     async outcome(turnId) {
       const entry = outcomeEntry(turnId);
-      const row = await turns.turn(turnId);
-      if (!row) throw new Error(`no turn ${turnId}`);
-      if (row.status === 'done' || row.status === 'failed') entry.resolve({ turnId, status: row.status, text: row.answer ?? row.error ?? '' });
-      return entry.promise;
+      const check = async () => {
+        const row = await turns.turn(turnId);
+        if (!row) throw new Error(`no turn ${turnId}`);
+        if (row.status === 'done' || row.status === 'failed') entry.resolve({ turnId, status: row.status, text: row.answer ?? row.error ?? '' });
+      };
+      await check();
+      // A turn run by another process (or instance) finishes there: look at the store now and then.
+      const timer = setInterval(() => void check().catch((error: unknown) => options.onError?.(error)), options.approvalPollMs ?? 500);
+      try {
+        return await entry.promise;
+      } finally {
+        clearInterval(timer);
+      }
     },
 
     async recover(conversationKey) {

@@ -31,8 +31,8 @@ export interface TurnStore {
   /** Finished turns of the session before `beforeId`, newest first, at most `limit`. */
   history(sessionId: string, beforeId: number, limit: number): Promise<Array<{ input: string; answer: string }>>;
   setStatus(id: number, status: TurnStatus, fields?: { answer?: string; error?: string }): Promise<void>;
-  /** Takes the turn for this instance when nobody else holds a live claim on it. */
-  claim(id: number, owner: string, untilIso: string, nowIso: string): Promise<boolean>;
+  /** Takes the turn for this instance when nobody else holds a live claim on it (or the claim of `takeOverFrom`, known dead). */
+  claim(id: number, owner: string, untilIso: string, nowIso: string, takeOverFrom?: string): Promise<boolean>;
   steps(turnId: number): Promise<StepRow[]>;
   addStep(step: Omit<StepRow, 'created_at' | 'updated_at'>): Promise<void>;
   finishStep(turnId: number, idx: number, fields: { input?: string; output?: string }): Promise<void>;
@@ -159,12 +159,12 @@ export function createTurnStore(store: Store, now: () => Date = () => new Date()
         .execute();
     },
 
-    async claim(id, owner, untilIso, nowIso) {
+    async claim(id, owner, untilIso, nowIso, takeOverFrom) {
       const result = await db
         .updateTable('turns')
         .set({ owner, owner_until: untilIso })
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('owner', 'is', null), eb('owner', '=', owner), eb('owner_until', '<', nowIso)]))
+        .where((eb) => eb.or([eb('owner', 'is', null), eb('owner', '=', owner), eb('owner_until', '<', nowIso), ...(takeOverFrom ? [eb('owner', '=', takeOverFrom)] : [])]))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
