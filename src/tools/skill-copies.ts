@@ -175,40 +175,74 @@ function replaceCopy(skillsFd: number, skill: ToolSkill): void {
   if (moved) rmSync(at(skillsFd, old), { recursive: true, force: true });
 }
 
-function openSkillsDir(workspace: string): number {
+/** The open skills directory, made when `create`; undefined when it is absent and not made. */
+function openSkillsDir(workspace: string, create: boolean): number | undefined {
   const root = openWorkspaceRoot(workspace);
   try {
-    try {
-      mkdirSync(at(root, SKILLS_DIR), 0o755);
-      adoptOwner(root, { path: at(root, SKILLS_DIR) });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (create) {
+      try {
+        mkdirSync(at(root, SKILLS_DIR), 0o755);
+        adoptOwner(root, { path: at(root, SKILLS_DIR) });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
     }
     try {
       return openSync(at(root, SKILLS_DIR), DIR_FLAGS);
-    } catch {
-      throw new ToolFailure('skills-dir-blocked', `the workspace entry "${SKILLS_DIR}" is not a directory (a file or a link); Warden keeps the approved skills there. Remove or rename it.`, { path: SKILLS_DIR });
+    } catch (error) {
+      if (!create) return undefined;
+      throw new ToolFailure('skills-dir-blocked', `the workspace entry "${SKILLS_DIR}" is not a directory (a file or a link); Warden keeps the approved skills there. Remove or rename it.`, { path: SKILLS_DIR, errno: (error as NodeJS.ErrnoException).code });
     }
   } finally {
     closeSync(root);
   }
 }
 
+const LEFTOVER = /^\..+\.(?:new|old)-[0-9a-f]{12}$/;
+
 /**
- * Puts every skill of `skills` (all, or only `only`) in place at <workspace>/skills/<name>/.
+ * Removes what a full sync leaves no room for: copies Warden made (they hold a marker) of skills
+ * not in `skills` (revoked, or not this principal's), and temporaries of an interrupted swap.
+ * Directories without a marker are the user's own and stay.
+ */
+function removeStale(skillsFd: number, skills: ReadonlyMap<string, ToolSkill>): void {
+  for (const name of readdirSync(at(skillsFd, '.'))) {
+    if (skills.has(name)) continue;
+    let stale = LEFTOVER.test(name);
+    if (!stale) {
+      try {
+        const fd = openSync(at(skillsFd, name), DIR_FLAGS);
+        try {
+          stale = readMarker(fd) !== undefined;
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        continue; // not a directory (or a link): not ours
+      }
+    }
+    if (stale) rmSync(at(skillsFd, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts every skill of `skills` (all, or only `only`) in place at <workspace>/skills/<name>/; a full
+ * sync (no `only`) also removes copies of skills that are no longer in `skills`.
  * Calls for one workspace run one after another.
  */
 export async function materialiseSkills(workspace: string, skills: ReadonlyMap<string, ToolSkill>, only?: string): Promise<void> {
   const list = [...skills.values()].filter((s) => only === undefined || s.name === only);
-  if (list.length === 0) return;
+  if (list.length === 0 && only !== undefined) return;
   const previous = locks.get(workspace) ?? Promise.resolve();
   const mine = previous.then(() => {
-    const skillsFd = openSkillsDir(workspace);
+    const skillsFd = openSkillsDir(workspace, list.length > 0);
+    if (skillsFd === undefined) return;
     try {
       for (const skill of list) {
         if (!SKILL_NAME.test(skill.name)) throw new Error(`materialiseSkills: skill name ${JSON.stringify(skill.name)} is not a plain file name`);
         if (!upToDate(skillsFd, skill)) replaceCopy(skillsFd, skill);
       }
+      if (only === undefined) removeStale(skillsFd, skills);
     } finally {
       closeSync(skillsFd);
     }

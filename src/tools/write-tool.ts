@@ -14,10 +14,10 @@ export interface WriteToolOptions {
 }
 
 /** Refuses writes into the copy of an approved skill (they would be undone before the next command). */
-export function refuseSkillCopy(entry: Entry, skills: ReadonlyMap<string, ToolSkill>): void {
+export function refuseSkillCopy(entry: Pick<Entry, 'real'> & { dirFd?: number }, skills: ReadonlyMap<string, ToolSkill>): void {
   const skill = skillCopyAt(entry.real, skills);
   if (skill === undefined) return;
-  closeSync(entry.dirFd);
+  if (entry.dirFd !== undefined) closeSync(entry.dirFd);
   throw new ToolFailure('skill-files-read-only', `${shown(entry.real)} belongs to the approved skill "${skill}"; its files are restored before every command and cannot be changed here. Write your file elsewhere in the workspace.`, { path: shown(entry.real), skill });
 }
 
@@ -44,7 +44,10 @@ export function createWriteTool(options: WriteToolOptions = {}): Tool {
         if (data.length > maxBytes) {
           throw new ToolFailure('too-large', `content is ${formatBytes(data.length)}; write accepts at most ${formatBytes(maxBytes)} per file`, { bytes: data.length });
         }
-        const entry = resolveEntry(context.workspace, parseWorkspacePath(context.workspace, path), true);
+        const components = parseWorkspacePath(context.workspace, path);
+        // Checked before any directory is made, and again on the resolved path (links).
+        refuseSkillCopy({ real: components }, context.skills);
+        const entry = resolveEntry(context.workspace, components, true);
         refuseSkillCopy(entry, context.skills);
         try {
           replaceFile(entry, data);

@@ -65,10 +65,11 @@ test('a new version replaces the copy; leftovers of the swap are removed', async
   const dir2 = join(root.root, 'registry', 'notes-v2');
   mkdirSync(dir2);
   writeFileSync(join(dir2, 'SKILL.md'), 'version two');
-  await materialiseSkills(ws, new Map([['notes', { ...skill, dir: dir2, version: 'v2' }]]));
+  const v2 = { ...skill, dir: dir2, version: 'v2' };
+  await materialiseSkills(ws, new Map([['notes', v2]]));
   assert.equal(readFileSync(join(ws, 'skills/notes/SKILL.md'), 'utf8'), 'version two');
   assert.equal(existsSync(join(ws, 'skills/notes/bin')), false);
-  assert.deepEqual((await createListTool().run({ path: 'skills' }, toolContext(ws))).content, 'notes/');
+  assert.deepEqual((await createListTool().run({ path: 'skills' }, toolContext(ws, { skillList: [v2] }))).content, 'notes/');
 });
 
 test('read and list see skills/<name>/ before any command ran', async () => {
@@ -103,4 +104,22 @@ test('a workspace whose skills entry is a file or a link fails clearly', async (
     const result = await createReadTool().run({ path: 'skills/notes/SKILL.md' }, toolContext(ws, { skillList: [skill] }));
     assert.equal(result.data?.error, 'skills-dir-blocked', result.content);
   }
+});
+
+test('a full sync removes copies of skills no longer approved and swap leftovers, but not the user’s own folders', async () => {
+  const ws = root.workspace();
+  await materialiseSkills(ws, skills());
+  mkdirSync(join(ws, 'skills/mine'));
+  writeFileSync(join(ws, 'skills/mine/keep.txt'), 'mine');
+  mkdirSync(join(ws, 'skills/.notes.new-0123456789ab'));
+  await materialiseSkills(ws, new Map());
+  assert.equal(existsSync(join(ws, 'skills/notes')), false);
+  assert.equal(existsSync(join(ws, 'skills/.notes.new-0123456789ab')), false);
+  assert.equal(readFileSync(join(ws, 'skills/mine/keep.txt'), 'utf8'), 'mine');
+});
+
+test('no skills and no skills folder: nothing is created', async () => {
+  const ws = root.workspace();
+  await materialiseSkills(ws, new Map());
+  assert.equal(existsSync(join(ws, 'skills')), false);
 });
