@@ -120,11 +120,13 @@ export function createRegistry(options: RegistryOptions): Registry {
       files: JSON.stringify(decision.status === 'refused' ? [] : records),
     };
     const superseded = await store.transaction(async (trx) => {
-      // Another add of the same content may have committed meanwhile: then this one is a no-op.
-      const raced = await trx.selectFrom('skill_versions').select(['status']).where('name', '=', skill.name).where('version', '=', skill.hash).executeTakeFirst();
-      if (raced && raced.status !== 'removed') return RACED;
+      // The upsert locks the skill's row, so adds of one name run one at a time (PostgreSQL; SQLite
+      // serialises every write). Another add of the same content may have committed meanwhile,
+      // which this read then sees: this one is a no-op (the transaction only bumped updated_at).
       await trx.insertInto('skills').values({ name: skill.name, active_version: null, created_at: at, updated_at: at, removed: 0 })
         .onConflict((oc) => oc.column('name').doUpdateSet({ updated_at: at })).execute();
+      const raced = await trx.selectFrom('skill_versions').select(['status']).where('name', '=', skill.name).where('version', '=', skill.hash).executeTakeFirst();
+      if (raced && raced.status !== 'removed') return RACED;
       if (existing) await trx.deleteFrom('skill_versions').where('name', '=', skill.name).where('version', '=', skill.hash).execute();
       await trx.insertInto('skill_versions').values(row).execute();
       return decision.status === 'active' ? activate(trx, skill.name, skill.hash, at) : undefined;
