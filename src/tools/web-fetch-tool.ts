@@ -21,9 +21,10 @@ export interface WebFetchToolOptions {
 
 // curl writes the body to stdout, cut by head at the cap (+1 byte to tell a cut from an exact fit);
 // its transfer facts and exit code go to stderr on marked lines. The URL is an argument, never
-// part of the script.
+// part of the script. `-q` (first) ignores a .curlrc: HOME is the workspace inside the box, and a
+// planted one would add URLs or divert the body into a file.
 const SCRIPT = [
-  '{ curl -sS -L --max-redirs 5 --proto =http,https --proto-redir =http,https --max-time "$3" -A "Warden-web_fetch/1"',
+  '{ curl -q -sS -L --max-redirs 5 --proto =http,https --proto-redir =http,https --max-time "$3" -A "Warden-web_fetch/1"',
   `-H "Accept: text/html,text/plain,application/json;q=0.9,*/*;q=0.5" -o - -w '%{stderr}WARDEN-META %{http_code} %{url_effective} %{content_type}\\n' -- "$1";`,
   'echo "WARDEN-EXIT $?" >&2; } | head -c "$2"',
 ].join(' ');

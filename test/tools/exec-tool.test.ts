@@ -4,7 +4,7 @@
 // web_fetch turns an allowed page into text and refuses other hosts without a request.
 
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createSandboxPool, type ContainmentEvent, type SandboxPool } from '../../src/sandbox/index.ts';
@@ -185,6 +185,16 @@ describe('web_fetch', () => {
     const result = await fetchTool.run({ url: `http://127.0.0.1:${allowed.port}/missing` }, context());
     assert.equal(result.ok, false);
     assert.match(result.content, /Status: 404[\s\S]*no such page/);
+  });
+
+  test('a .curlrc planted in the workspace (HOME in the box) is ignored', async () => {
+    const ctx = context();
+    writeFileSync(join(ctx.workspace, '.curlrc'), `url = "http://127.0.0.1:${allowed.port}/big"\noutput = "diverted.txt"\n`);
+    const before = allowed.requests.length;
+    const result = await fetchTool.run({ url: `http://127.0.0.1:${allowed.port}/hello` }, ctx);
+    assert.match(result.content, /\n\nhello from the api\n$/);
+    assert.deepEqual(allowed.requests.slice(before), ['/hello']);
+    assert.equal(existsSync(join(ctx.workspace, 'diverted.txt')), false);
   });
 
   test('a redirect to a host that is not allowed is refused by the egress proxy', async () => {
