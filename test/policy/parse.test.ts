@@ -19,8 +19,8 @@ describe('parsePolicy', () => {
   it('the starter policy parses and keeps unknown people to harmless tools', () => {
     const policy = parsePolicy(STARTER_POLICY);
     for (const tool of ['exec', 'write', 'edit', 'web_fetch']) assert.equal(decide(policy, { principal: { userId: 'stranger' }, action: { kind: 'tool', tool } }).effect, 'deny', tool);
-    assert.equal(decide(policy, { principal: { userId: 'x', external: true }, action: { kind: 'tool', tool: 'read' } }).effect, 'deny');
-    assert.equal(decide(policy, { principal: { userId: 'x', departments: ['1001'] }, action: { kind: 'tool', tool: 'exec', args: { command: 'rm -rf /' } } }).rule, 'roles.employee.deny[0]');
+    assert.equal(decide(policy, { principal: { userId: 'x', external: true }, action: { kind: 'tool', tool: 'exec' } }).effect, 'deny');
+    assert.equal(decide(policy, { principal: { userId: 'x', departments: ['1'] }, action: { kind: 'tool', tool: 'exec', args: { command: 'rm -rf /' } } }).rule, 'roles.employee.deny[0]');
   });
 
   it('the example in docs/policy.md parses and decides as the page says', () => {
