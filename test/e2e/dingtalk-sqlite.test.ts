@@ -1,0 +1,3 @@
+import { dingtalkSuite } from './dingtalk-suite.ts';
+
+dingtalkSuite({ name: 'SQLite', databaseUrl: async () => undefined });
