@@ -149,7 +149,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
     audit,
     policy: () => policy,
     model,
-    tools: [...builtinTools(), ...(options.extraTools?.({ store, audit }) ?? [])],
+    tools: [...builtinTools(config.sandbox.limits.wallTimeSec ? { exec: { maxTimeoutSec: config.sandbox.limits.wallTimeSec } } : {}), ...(options.extraTools?.({ store, audit }) ?? [])],
     skills,
     sandbox,
     config: config.runtime,
