@@ -9,11 +9,9 @@ import { lstat, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WardenError } from '../core/index.ts';
 import type { LoadedSkill, SkillFile } from '../skills/index.ts';
-// The skills part reads bundles with caps and path checks; the registry reuses its readers rather
-// than unpack archives a second, different way. (Wanted: a `readBundleEntries` export from skills/.)
-import { readTar } from '../skills/archive-tar.ts';
-import { readZip } from '../skills/archive-zip.ts';
-import { limitsOf } from '../skills/build.ts';
+// The skills part reads bundles with caps and path checks; the registry reuses its readers (exported
+// from skills/index.ts) rather than unpack archives a second, different way.
+import { limitsOf, readTar, readZip } from '../skills/index.ts';
 
 export type FileBytes = (file: SkillFile) => Promise<Uint8Array>;
 
