@@ -51,8 +51,9 @@ export function redactText(text: string, options: RedactOptions = {}): string {
   out = out.replace(PLACEHOLDER, '[placeholder]');
   for (const [pattern, mask] of BUILT_IN) out = out.replace(pattern, mask);
   for (const p of options.patterns ?? []) {
-    const flags = p.pattern.flags.includes('g') ? p.pattern.flags : `${p.pattern.flags}g`;
-    out = out.replace(new RegExp(p.pattern.source, flags), `[redacted ${p.id}]`);
+    // A global pattern is used as given (compile once, at the caller); others get a global copy.
+    const global = p.pattern.global ? p.pattern : new RegExp(p.pattern.source, `${p.pattern.flags}g`);
+    out = out.replace(global, `[redacted ${p.id}]`);
   }
   return cut(out, options.maxString ?? 512);
 }

@@ -14,6 +14,7 @@ import { parsePolicy, type Policy } from '../policy/index.ts';
 import { createRegistry, type Registry } from '../registry/index.ts';
 import { createSandboxPool, parseAllowedHost, type SandboxPool, type SecretGrant } from '../sandbox/index.ts';
 import { openSecretStore, STORE_FILE, type SecretStore } from '../secrets/index.ts';
+import { TOKEN_PATTERNS } from '../egress/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { builtinTools } from '../tools/index.ts';
 import type { Tool } from '../tools/types.ts';
@@ -115,7 +116,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
     chmodSync(dir, statSync(dir).mode | 0o011);
     if (dir === home) break;
   }
-  const audit = createAuditLog({ store });
+  // The log never holds a real secret: every stored value and the egress token shapes are masked.
+  const known = (secrets?.list() ?? []).map((s) => ({ name: s.name, value: secrets!.get(s.name).value }));
+  const audit = createAuditLog({ store, redaction: { secrets: known, patterns: TOKEN_PATTERNS.map((t) => ({ id: t.id, pattern: new RegExp(t.pattern.source, `${t.pattern.flags.replace('g', '')}g`) })) } });
   const registry = createRegistry({ store, home, audit, ...(secrets ? { secrets } : {}) });
   const canaries = config.egress.canaryFiles.map((f) => {
     const path = resolve(base, f);
@@ -127,7 +130,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
   });
   const sandbox = createSandboxPool({
     canaries,
-    knownSecrets: (secrets?.list() ?? []).map((s) => ({ name: s.name, value: secrets!.get(s.name).value })),
+    knownSecrets: known,
     ...(config.sandbox.upstreamCaFile ? { upstreamCaFile: resolve(base, config.sandbox.upstreamCaFile) } : {}),
     defaultLimits: config.sandbox.limits,
   });
