@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { STARTER_POLICY } from '../../src/policy/index.ts';
-import { answerCard, approvalCardFor, cardText, dingtalkWorld, finalCard, plan, turnOf, type DingtalkWorld } from './dingtalk-support.ts';
+import { approvalCardFor, cardText, dingtalkWorld, finalCard, plan, turnOf, type DingtalkWorld } from './dingtalk-support.ts';
 import { faultsSuite } from './dingtalk-faults.ts';
 import { wardenOk } from './support.ts';
 
@@ -104,8 +104,7 @@ export function dingtalkSuite(backend: { name: string; databaseUrl(): Promise<st
       const faqRead = audit.find((e) => e.type === 'tool-call' && e.data.tool === 'read' && (e.data.args as { path?: string }).path === 'skills/faq-shop/SKILL.md');
       assert.equal(denied[0]!.principal, faqRead?.principal);
     });
-
-    faultsSuite(() => world, { answerCard, chatOf });
   });
+  faultsSuite(backend, E2E_POLICY);
 }
 

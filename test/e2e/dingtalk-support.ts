@@ -6,6 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { startDingtalkEmulator, type CardView, type DingtalkEmulator, type SentMessage } from '../../src/emulator/dingtalk/index.ts';
 import type { ChatRequest, Step } from '../emulators/model/index.ts';
+import { startFrameTap, type FrameTap } from './dingtalk-frame-tap.ts';
 import { install, until, warden, wardenOk, type Installation, type Run } from './support.ts';
 
 export const AI_CARD = 'warden-e2e-ai-card.schema';
@@ -14,6 +15,8 @@ export const APPROVAL_CARD = 'warden-e2e-approval-card.schema';
 export interface DingtalkWorld {
   inst: Installation;
   emulator: DingtalkEmulator;
+  /** With `tap`: the relay serve's Stream socket and OpenAPI calls go through. */
+  tap: FrameTap | undefined;
   serve: Run | undefined;
   /** Starts `warden serve` and waits for its "serving" log line. */
   startServe(): Promise<Run>;
@@ -24,20 +27,31 @@ export interface DingtalkWorld {
   close(): Promise<void>;
 }
 
-export async function dingtalkWorld(options: { policy: string; databaseUrl?: string }): Promise<DingtalkWorld> {
+export interface WorldOptions {
+  policy: string;
+  databaseUrl?: string;
+  /** Answers in AI cards (default); false: markdown through the session webhook or OpenAPI. */
+  aiCards?: boolean;
+  /** Put a frame tap between serve and the emulator's API base URL. */
+  tap?: boolean;
+}
+
+export async function dingtalkWorld(options: WorldOptions): Promise<DingtalkWorld> {
   const emulator = await startDingtalkEmulator({});
+  const tap = options.tap ? await startFrameTap(emulator.url) : undefined;
   const inst = await install({ policy: options.policy, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   const org = emulator.control.org();
   appendFileSync(
     `${inst.root}/warden.yaml`,
     `dingtalk:\n  clientId: ${org.app.clientId}\n  clientSecretSecret: DINGTALK_SECRET\n  robotCode: ${org.app.robotCode}\n  corpId: ${org.app.corpId}\n` +
-      `  cardTemplateId: ${AI_CARD}\n  approvalCardTemplateId: ${APPROVAL_CARD}\n  apiBaseUrl: ${emulator.url}\n  oapiBaseUrl: ${emulator.url}\n`,
+      `${options.aiCards === false ? '' : `  cardTemplateId: ${AI_CARD}\n`}  approvalCardTemplateId: ${APPROVAL_CARD}\n  apiBaseUrl: ${tap?.url ?? emulator.url}\n  oapiBaseUrl: ${emulator.url}\n`,
   );
   await wardenOk(inst, ['secrets', 'set', 'DINGTALK_SECRET', '--host', new URL(emulator.url).host], org.app.clientSecret);
   let earlier = '';
   const world: DingtalkWorld = {
     inst,
     emulator,
+    tap,
     serve: undefined,
     async startServe() {
       if (world.serve) earlier += world.serve.stderr();
@@ -64,6 +78,7 @@ export async function dingtalkWorld(options: { policy: string; databaseUrl?: str
         world.serve.child.kill('SIGKILL');
         await world.serve.done;
       }
+      await tap?.close();
       await emulator.close();
       await inst.close();
     },
