@@ -78,6 +78,8 @@ export function unionSources(...lists: (readonly Source[] | undefined)[]): reado
  * their sources, and their remote/decoded origin, so `exec(b64decode(x).decode())` is still decoded.
  */
 export function derive(...values: readonly (Value | undefined)[]): Value {
+  // Most values carry nothing (a literal, a local computation): skip the merging allocations.
+  if (values.every((v) => v === undefined || (v.sources.length === 0 && v.remote === undefined && !v.decoded && !v.viaDecoder && !v.bytes))) return { sources: [] };
   const present = values.filter((v): v is Value => v !== undefined);
   const out: Value = { sources: unionSources(...present.map((v) => v.sources)) };
   for (const v of present) {

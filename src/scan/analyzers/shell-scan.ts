@@ -208,6 +208,7 @@ export function stageNodes(node: SyntaxNode): SyntaxNode[] {
 }
 
 export function dedupeSources(sources: readonly Source[]): Source[] {
+  if (sources.length < 2) return [...sources];
   const seen = new Set<string>();
   return sources.filter((s) => {
     const key = JSON.stringify(s);

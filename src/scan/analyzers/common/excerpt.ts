@@ -17,6 +17,8 @@ export function excerpt(text: string, line: number): string {
 export class LineMap {
   readonly #text: string;
   readonly #starts: number[];
+  /** Evidence by line: every fact of a line asks for the same excerpt. */
+  readonly #excerpts = new Map<number, string>();
 
   constructor(text: string) {
     this.#text = text;
@@ -52,6 +54,8 @@ export class LineMap {
 
   /** One-line evidence of line `line`. */
   excerpt(line: number): string {
-    return oneLine(this.lineText(line));
+    let text = this.#excerpts.get(line);
+    if (text === undefined) this.#excerpts.set(line, (text = oneLine(this.lineText(line))));
+    return text;
   }
 }

@@ -43,8 +43,22 @@ function joinFragments(rest: string): string {
   return '/' + pieces.map((p) => p.replace(/^[\\/]+|[\\/]+$/g, '')).filter(Boolean).join('/');
 }
 
+// Analyzers normalise the same spellings over and over (`"$out"` on every line of a loop body): each
+// distinct one is folded once. Bounded, so a file with endless distinct paths only evicts.
+const maxCached = 4096;
+const normalised = new Map<string, string>();
+
 /** `raw` with the home directory as `~`, separators folded and dynamic parts as `*`. */
 export function normalisePath(raw: string): string {
+  let p = normalised.get(raw);
+  if (p === undefined) {
+    if (normalised.size >= maxCached) normalised.clear();
+    normalised.set(raw, (p = fold(raw)));
+  }
+  return p;
+}
+
+function fold(raw: string): string {
   let p = raw.trim().replace(/^(["'])(.*)\1$/s, '$2');
   // `path.join(os.homedir(), '.ssh')`: the join is read as the fragments it joins.
   const join = /^(?:os\.)?path\.(?:join|resolve)\(\s*/.exec(p);
