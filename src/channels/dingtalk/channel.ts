@@ -33,6 +33,8 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
   const dispatcher = createDispatcher<InboxEntry>({
     log,
     retryDelayMs: tuning.retryDelayMs,
+    // Nothing runs until the start-up window has passed (see start()).
+    paused: true,
     async handle(entry) {
       const data = JSON.parse(entry.payload) as Record<string, unknown>;
       contexts.set(entry.msgId, replyContext(data));
@@ -77,7 +79,7 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
     void options.audit
       .append({ type: 'message-in', actor: `user:${String(data.senderStaffId || data.senderId)}`, outcome: 'ok', reason: 'DingTalk robot message stored', data: { channel: 'dingtalk', msgId: entry.msgId, conversationId: entry.conversationId, msgtype: data.msgtype } })
       .catch((error: unknown) => log(`dingtalk: audit append failed: ${(error as Error).message}`));
-    dispatcher.enqueue(entry.conversationId, entry.msgId, entry);
+    dispatcher.enqueue(entry.conversationId, entry.msgId, entry, entry.orderKey);
   }
 
   async function onCardCallback(frame: DownstreamFrame, ack: (code: 200 | 404 | 500, data: unknown) => void): Promise<void> {
@@ -118,13 +120,19 @@ export function createDingtalkChannel(options: DingtalkChannelOptions): Dingtalk
     return contexts.get(message.key) ?? { conversationId: message.conversationId, conversationType: message.conversationType, senderUserId: message.sender.external ? undefined : message.sender.userId };
   }
 
+  let resumeTimer: NodeJS.Timeout | undefined;
+
   return {
     api,
     async start() {
-      for (const entry of await inbox.pending()) dispatcher.enqueue(entry.conversationId, entry.msgId, entry);
+      for (const entry of await inbox.pending()) dispatcher.enqueue(entry.conversationId, entry.msgId, entry, entry.orderKey);
       await stream.start();
+      // After a crash DingTalk redelivers what the dead process never stored, mixed with newer
+      // messages; for a short window messages are only stored and queued, then run oldest first.
+      resumeTimer = setTimeout(() => dispatcher.resume(), tuning.reorderWindowMs ?? 1000);
     },
     async stop() {
+      clearTimeout(resumeTimer);
       await stream.stop();
       await dispatcher.stop();
     },

@@ -149,6 +149,15 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
     const url = await openTicket();
     const socket = new WebSocket(url, { maxPayload: 8 * 1024 * 1024, handshakeTimeout: 10_000 });
     const connection: Connection = { socket, inFlight: 0, draining: false };
+    let alive = true;
+    // Listening before 'open' resolves: DingTalk pushes waiting frames right after the handshake,
+    // and ws can emit them before an awaiting caller resumes; without a listener they would be lost
+    // (left unacknowledged until DingTalk redelivers them, after newer messages).
+    socket.on('message', (data, isBinary) => {
+      alive = true;
+      if (isBinary) return options.log('dingtalk stream: ignored a binary frame');
+      handleText(connection, data.toString());
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', resolve);
       socket.once('error', reject);
@@ -161,7 +170,6 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
     connections.add(connection);
     current = connection;
     failures = 0;
-    let alive = true;
     const pinger = setInterval(() => {
       if (!alive) {
         options.log('dingtalk stream: no pong since the last ping; the socket is dead, reconnecting');
@@ -173,11 +181,6 @@ export function createStreamClient(options: StreamClientOptions): StreamClient {
     }, pingIntervalMs);
     socket.on('pong', () => {
       alive = true;
-    });
-    socket.on('message', (data, isBinary) => {
-      alive = true;
-      if (isBinary) return options.log('dingtalk stream: ignored a binary frame');
-      handleText(connection, data.toString());
     });
     socket.on('error', (error) => options.log(`dingtalk stream: socket error: ${error.message}`));
     socket.on('close', (code) => {

@@ -125,5 +125,11 @@ export interface DingtalkChannelTuning {
   maxMessageBytes?: number;
   /** Retry delay of a failing onMessage (default 1000 ms, doubling, 3 attempts). */
   retryDelayMs?: number;
+  /**
+   * Start-up window (default 1000 ms): messages received in it are stored and acknowledged but run
+   * only when it ends, oldest (DingTalk createAt) first within each conversation, so a message the
+   * previous process never stored and DingTalk redelivers still goes before newer ones.
+   */
+  reorderWindowMs?: number;
 }
 

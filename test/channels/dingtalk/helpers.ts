@@ -33,7 +33,7 @@ export function channelOn(store: Store, config: Partial<DingtalkChannelConfig> &
     },
     onApprovalClick: async () => ({ accepted: true, message: 'recorded' }),
     log: (line) => logs.push(line),
-    tuning: { pingIntervalMs: 60_000, minBackoffMs: 20, retryDelayMs: 10 },
+    tuning: { pingIntervalMs: 60_000, minBackoffMs: 20, retryDelayMs: 10, reorderWindowMs: 0 },
     ...overrides,
   } as DingtalkChannelOptions);
   return { channel, received, logs };
