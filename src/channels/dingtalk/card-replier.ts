@@ -54,6 +54,8 @@ export function createCardReplier(options: CardReplierOptions): Replier {
   let progressLine = '';
   /** Cards created so far (index → created); the last one is the one streaming. */
   const created: boolean[] = [];
+  /** Cards an earlier attempt at this answer left (a restart): not blanked by a placeholder. */
+  const inherited: boolean[] = [];
   let state: 'open' | 'final' | 'failed' = 'open';
   let finalText: string | undefined;
   let failMessage: string | undefined;
@@ -82,12 +84,15 @@ export function createCardReplier(options: CardReplierOptions): Replier {
       // A card left by an earlier attempt at this answer (crash, restart): keep streaming into it.
       if (!(error instanceof DingtalkApiError && /cardAlreadyExist/i.test(error.code))) throw error;
       options.log(`dingtalk card: ${outTrackId} already exists (an earlier attempt); continuing it`);
+      inherited[index] = true;
     }
     created[index] = true;
   }
 
   async function stream(index: number, content: string, finalize: boolean, isError: boolean): Promise<void> {
     await ensureCard(index);
+    // The card of an earlier attempt may already show the whole answer: keep it until there is news.
+    if (inherited[index] && !finalize && !content.trim()) return;
     await options.api.request('PUT', '/v1.0/card/streaming', {
       body: { outTrackId: cardTrackId(options.messageKey, index), guid: randomUUID(), key: CONTENT_KEY, content, isFull: true, isFinalize: finalize, isError },
       idempotent: true,

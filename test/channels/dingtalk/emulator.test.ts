@@ -102,8 +102,13 @@ describe('dingtalk channel against the emulator', () => {
       assert.equal(cards.length, 1);
       assert.equal(cards[0]!.state, 'finished');
       assert.equal(cards[0]!.streaming.msgContent, '共 3 条订单');
+      const finishedAt = emulator.control.lastSeq();
       await channel.replier(message).final('共 3 条订单');
       assert.equal(emulator.control.sent(posted.conversationId).cards.length, 1);
+      // The repeat (as after a restart) never blanked the finished card with a placeholder.
+      const later = emulator.control.events(finishedAt, posted.conversationId).filter((e) => e.kind === 'card');
+      assert.ok(later.length > 0);
+      for (const e of later) if (e.kind === 'card') assert.equal(e.card.streaming.msgContent, '共 3 条订单');
     } finally {
       await channel.stop();
     }
