@@ -65,6 +65,11 @@ function progressLine(event: AgentEvent): string | undefined {
 export function createDingtalkBridge(options: BridgeOptions) {
   const { log } = options;
   const cards = new Set<string>();
+  // On shutdown, handlers waiting for a turn's outcome (e.g. an approval that takes a day) let go
+  // without marking the message answered: the next start dispatches it again and the runtime picks
+  // the turn up by its message key. Without this the channel's stop waits for them forever.
+  let stop!: () => void;
+  const stopping = new Promise<'stopping'>((resolve) => (stop = () => resolve('stopping')));
 
   async function onApprovalNeeded(approval: ApprovalView, requester: DingtalkPerson) {
     if (cards.has(approval.id)) return;
@@ -85,6 +90,11 @@ export function createDingtalkBridge(options: BridgeOptions) {
   }
 
   return {
+    /** Releases handlers waiting for outcomes; call before stopping the channel. */
+    stop(): void {
+      stop();
+    },
+
     async onMessage(message: InboundMessage): Promise<void> {
       const channel = options.channel();
       const replier = channel.replier(message);
@@ -113,7 +123,8 @@ export function createDingtalkBridge(options: BridgeOptions) {
         if (event.type === 'approval-decided') onApprovalDecided(event.approval).catch((error: unknown) => log(`approval card update for ${event.approval.id} failed: ${(error as Error).message}`));
       }, turnId);
       try {
-        const outcome = await runtime.outcome(turnId);
+        const outcome = await Promise.race([runtime.outcome(turnId), stopping]);
+        if (outcome === 'stopping') return;
         if (outcome.status === 'done') await replier.final(outcome.text);
         else await replier.fail(outcome.text);
         await channel.markAnswered(message.key);

@@ -84,6 +84,7 @@ async function serve(io: CliIo): Promise<number> {
     await stopped;
     return 0;
   } finally {
+    bridge.stop();
     await channel?.stop().catch(() => {});
     await app.close();
   }
