@@ -100,6 +100,8 @@ export function createApprovalCards(options: ApprovalCardsOptions): ApprovalCard
       if (!options.templateId) throw new Error('approval cards need dingtalk.approvalCardTemplateId (an interactive card template with Approve / Deny buttons)');
       const approvers = [...new Set(request.approverUserIds)].filter(Boolean);
       if (!approvers.length) throw new Error(`approval ${request.approvalId} has no approver to send the card to`);
+      // One card set per approval: a turn resumed after a restart asks again, and the cards sent then still work.
+      if (await db.selectFrom('dingtalk_approval_cards').select('approval_id').where('approval_id', '=', request.approvalId).executeTakeFirst()) return;
       const nonce = randomBytes(16).toString('hex');
       const cards = approvers.map((userId, index) => ({ userId, outTrackId: trackId(request.approvalId, index) }));
       const shown = { action: request.action, reason: request.reason, requester: request.requester.name ?? request.requester.userId, requesterUserId: request.requester.userId, expiresAt: request.expiresAt };
@@ -134,7 +136,7 @@ export function createApprovalCards(options: ApprovalCardsOptions): ApprovalCard
 
     async finish(approvalId, outcome) {
       const row = await db.selectFrom('dingtalk_approval_cards').selectAll().where('approval_id', '=', approvalId).executeTakeFirst();
-      if (!row) throw new Error(`finishApprovalCard: no approval card ${approvalId}`);
+      if (!row) return; // no card was sent for it (decided in the terminal first, or cards not configured)
       const by = outcome.by ? outcome.by.name ?? outcome.by.userId : '';
       await db.updateTable('dingtalk_approval_cards').set({ status: outcome.decision === 'expired' ? 'expired' : 'decided', decision: outcome.decision, decided_by: outcome.by?.userId ?? row.decided_by }).where('approval_id', '=', approvalId).execute();
       await updateCards(row.cards, { status: STATUS_TEXT[outcome.decision], decidedBy: by, nonce: '' });
