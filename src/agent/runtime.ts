@@ -50,7 +50,7 @@ export interface Runtime {
   submit(message: IncomingMessage): Promise<{ turnId: number; duplicate: boolean }>;
   /** Events of one turn, or of every turn when `turnId` is omitted. Returns the unsubscribe function. */
   subscribe(listener: EventListener, turnId?: number): () => void;
-  /** Resolves once the turn is done or failed. */
+  /** Resolves once the turn is done or failed; rejects with the shutdown error when the runtime closes first. */
   outcome(turnId: number): Promise<TurnOutcome>;
   /** Schedules every turn left unfinished by an earlier process (those of one conversation key, when given); returns their ids. */
   recover(conversationKey?: string): Promise<number[]>;
@@ -101,6 +101,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const running = new Map<number, AbortController>();
   const scheduled = new Set<number>();
   let closing = false;
+  let markClosed!: () => void;
+  const closed = new Promise<never>((_, reject) => (markClosed = () => reject(SHUTDOWN)));
+  closed.catch(() => {}); // only awaited through outcome()
 
   const approvals = createApprovals({
     store: options.store,
@@ -255,10 +258,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         if (row.status === 'done' || row.status === 'failed') entry.resolve({ turnId, status: row.status, text: row.answer ?? row.error ?? '' });
       };
       await check();
-      // A turn run by another process (or instance) finishes there: look at the store now and then.
+      // A turn run by another process (or instance) finishes there: look at the store now and then,
+      // until this runtime closes (the turn then resumes in the next process, not here).
       const timer = setInterval(() => void check().catch((error: unknown) => options.onError?.(error)), options.approvalPollMs ?? 500);
       try {
-        return await entry.promise;
+        return await Promise.race([entry.promise, closed]);
       } finally {
         clearInterval(timer);
       }
@@ -279,6 +283,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
     async close() {
       closing = true;
+      markClosed();
       for (const controller of running.values()) controller.abort(SHUTDOWN);
       await Promise.allSettled([...chains.values()]);
     },

@@ -64,7 +64,9 @@ function progressLine(event: AgentEvent): string | undefined {
 
 export function createDingtalkBridge(options: BridgeOptions) {
   const { log } = options;
-  const cards = new Set<string>();
+  // Card state lives in the channel's store (one card set per approval), so a restarted gateway
+  // neither sends a second set nor forgets to update the first.
+  const finishing = new Set<string>();
   // On shutdown, handlers waiting for a turn's outcome (e.g. an approval that takes a day) let go
   // without marking the message answered: the next start dispatches it again and the runtime picks
   // the turn up by its message key. Without this the channel's stop waits for them forever.
@@ -72,8 +74,6 @@ export function createDingtalkBridge(options: BridgeOptions) {
   const stopping = new Promise<'stopping'>((resolve) => (stop = () => resolve('stopping')));
 
   async function onApprovalNeeded(approval: ApprovalView, requester: DingtalkPerson) {
-    if (cards.has(approval.id)) return;
-    cards.add(approval.id);
     const approvers = approverUserIds(options.policy, approval);
     if (approvers.length === 0) {
       log(`approval ${approval.id}: nobody in DingTalk can decide it (rule ${approval.rule}); decide with \`warden approvals\``);
@@ -83,8 +83,8 @@ export function createDingtalkBridge(options: BridgeOptions) {
   }
 
   async function onApprovalDecided(approval: ApprovalView) {
-    if (!cards.has(approval.id) || approval.status === 'pending') return;
-    cards.delete(approval.id);
+    if (approval.status === 'pending' || finishing.has(approval.id)) return;
+    finishing.add(approval.id); // the click path and the turn's event both report the decision
     const by = approval.decidedBy?.startsWith('dingtalk:') ? await options.channel().person(approval.decidedBy.slice('dingtalk:'.length)).catch(() => undefined) : undefined;
     await options.channel().finishApprovalCard(approval.id, { decision: approval.status, ...(by ? { by } : {}) });
   }

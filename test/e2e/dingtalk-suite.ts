@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { STARTER_POLICY } from '../../src/policy/index.ts';
-import { approvalCardFor, cardText, dingtalkWorld, finalCard, plan, turnOf, type DingtalkWorld } from './dingtalk-support.ts';
+import { AI_CARD, approvalCardFor, cardText, dingtalkWorld, finalCard, plan, turnOf, type DingtalkWorld } from './dingtalk-support.ts';
 import { faultsSuite } from './dingtalk-faults.ts';
 import { wardenOk } from './support.ts';
 
@@ -75,6 +75,22 @@ export function dingtalkSuite(backend: { name: string; databaseUrl(): Promise<st
       assert.match(cardText(answer), /forbidden\.operationIllegal/);
       assert.match(cardText(answer), /no permission to edit/);
       assert.equal(rows().length, before);
+    });
+
+    it('a restart while an approval waits: serve stops cleanly, and the card sent before the restart still decides the turn', async () => {
+      world.inst.setScript(plan([{ ...ADD_ROW, arguments: { ...ADD_ROW.arguments, records: [{ fields: { 客户: '戊公司', 金额: 800, 状态: '新建' } }] } }], (results) => `重启后完成：${/Created 1 record/.test(results[0] ?? '') ? '已创建' : results[0]}`));
+      const earlier = world.emulator.control.sent(chatOf('user0001')).cards.filter((c) => c.cardTemplateId === AI_CARD).length;
+      const sent = world.emulator.control.postMessage({ as: 'user0001', content: '订单表加一行：戊公司 800 元' });
+      const card = await approvalCardFor(world, 'manager0001');
+      assert.match(cardText(card), /戊公司/);
+      assert.equal(await world.stopServe(), 0, 'serve exits 0 on SIGTERM while a turn waits for approval');
+      await world.startServe();
+      const cardsToManager = world.emulator.control.sent(chatOf('manager0001')).cards.filter((c) => c.cardData.approvalId === card.cardData.approvalId);
+      assert.equal(cardsToManager.length, 1, 'no second approval card after the restart');
+      await world.emulator.control.clickCard({ outTrackId: card.outTrackId, as: 'manager0001', params: { action: 'approve', approvalId: card.cardData.approvalId, nonce: card.cardData.nonce } });
+      const answer = await finalCard(world, sent.conversationId, earlier);
+      assert.match(cardText(answer), /重启后完成：已创建/);
+      assert.equal(rows().filter((r) => r.fields['客户'] === '戊公司').length, 1);
     });
 
     it('客户小陈 in the service group gets the FAQ skill and is refused the work tools', async () => {
