@@ -5,7 +5,7 @@
 // decode as executed.
 
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
-import { findUrls, loadParser, normalisePath, type SyntaxNode } from './common/index.ts';
+import { findUrls, loadParser, normalisePath, walkNamed, type SyntaxNode } from './common/index.ts';
 import type { ShellCommand } from './shell-command.ts';
 import { dependencyFacts } from './shell-deps.ts';
 import { execFacts, heredocToFile } from './shell-exec.ts';
@@ -133,36 +133,29 @@ const full = (scan: ShellScan) => scan.facts.length >= (scan.sink.factsLeft?.() 
 
 function walk(scan: ShellScan, root: SyntaxNode): void {
   const seen = new Set<string>();
-  const stack: SyntaxNode[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    switch (node.type) {
+  walkNamed(root, ({ type, parentType, cursor }) => {
+    switch (type) {
       case 'comment':
       case 'heredoc_body':
-      case 'ERROR':
-        if (node.type !== 'ERROR') continue;
-        break;
+        return 'skip';
       case 'command':
-        if (full(scan)) return;
-        processCommand(scan, node);
-        break;
+        if (full(scan)) return 'stop';
+        processCommand(scan, cursor.currentNode);
+        return;
       case 'variable_assignment':
-        if (node.parent?.type !== 'command') assign(scan, node);
-        break;
-      case 'declaration_command':
+        if (parentType !== 'command') assign(scan, cursor.currentNode);
+        return;
+      case 'declaration_command': {
+        const node = cursor.currentNode;
         if (/^(?:export|declare|typeset)(?:\s+-[px]+)?\s*$/.test(node.text)) scan.fact({ kind: 'env-dump', line: node.startPosition.row + 1 });
-        break;
+        return;
+      }
       case 'simple_expansion':
       case 'expansion':
-        envRead(scan, node, seen);
-        break;
+        envRead(scan, cursor.currentNode, seen);
+        return;
     }
-    const kids = node.namedChildren;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
-    }
-  }
+  });
 }
 
 function urlFacts(scan: ShellScan): void {

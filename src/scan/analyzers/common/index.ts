@@ -8,3 +8,4 @@ export {
 } from './decode.ts';
 export { excerpt, oneLine, LineMap } from './excerpt.ts';
 export { loadParser, type SyntaxNode, type SyntaxTree } from './tree-sitter.ts';
+export { walkNamed, type NamedVisit, type WalkStep } from './tree-walk.ts';

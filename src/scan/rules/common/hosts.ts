@@ -172,8 +172,10 @@ function pathOf(url: string | undefined): string {
 }
 
 function findRow<T extends HostRow>(rows: readonly T[], host: string, url?: string): T | undefined {
-  const path = pathOf(url);
-  return rows.find((r) => hostMatches(host, r.host) && (r.pathPrefix === undefined || path.startsWith(r.pathPrefix)));
+  // Every URL fact of a skill asks: fold the host once and parse the URL only for a row with a path.
+  const h = host.toLowerCase().replace(/\.$/, '');
+  let path: string | undefined;
+  return rows.find((r) => (h === r.host || h.endsWith('.' + r.host)) && (r.pathPrefix === undefined || (path ??= pathOf(url)).startsWith(r.pathPrefix)));
 }
 
 /** The exfiltration sink class of a destination, or undefined. */
