@@ -1,11 +1,13 @@
 // One pass over an ESTree program (from oxc-parser) in source order, with the same value model as
 // the Python walk: identifiers bind values, expressions evaluate to string values, data sources and
-// object kinds, and calls dispatch by qualified name (`fs.readFileSync`, `socket#write`) to the tables
-// in javascript-calls*.ts. Nodes the walk does not know are visited generically, so TypeScript and
-// JSX syntax costs nothing but is never skipped over.
+// object kinds (the scope-free ones in javascript-expressions.ts), and calls dispatch by qualified
+// name (`fs.readFileSync`, `socket#write`) to the tables in javascript-calls*.ts. Nodes the walk
+// does not know are visited generically, so TypeScript and JSX syntax costs nothing but is never
+// skipped over.
 
 import { LineMap } from './common/index.ts';
 import { callHandlers } from './javascript-calls.ts';
+import { dynamicImport, identifier, importDeclaration, literalValue, member, objectValue, propertyName, template } from './javascript-expressions.ts';
 import type { FactRecorder } from './python-js-recorder.ts';
 import { concat, derive, literal, unknown, type Value } from './python-js-values.ts';
 import type { FactDraft } from '../facts.ts';
@@ -54,11 +56,6 @@ function children(node: JsNode): JsNode[] {
     else if (isNode(v)) out.push(v);
   }
   return out;
-}
-
-/** Canonical module name: `node:fs` → `fs`, `fs/promises` → `fs.promises`. */
-export function moduleName(spec: string): string {
-  return spec.replace(/^node:/, '').replace(/^(fs|dns|stream|timers|readline)\/promises$/, '$1.promises').replace(/\/promises$/, '.promises');
 }
 
 export class JsWalker {
@@ -113,22 +110,22 @@ export class JsWalker {
   #node(n: JsNode): Value {
     switch (n.type) {
       case 'Literal':
-        return this.#literal(n);
+        return literalValue(this, n);
       case 'TemplateLiteral':
-        return this.#template(n);
+        return template(this, n);
       case 'TaggedTemplateExpression':
         return this.eval(n.quasi as JsNode);
       case 'Identifier':
-        return this.#identifier(n.name as string);
+        return identifier(this, n.name as string);
       case 'MemberExpression':
-        return this.#member(n);
+        return member(this, n);
       case 'CallExpression':
       case 'NewExpression':
         return this.#call(n);
       case 'ImportExpression':
-        return this.#dynamicImport(n);
+        return dynamicImport(this, n);
       case 'ImportDeclaration':
-        return this.#import(n);
+        return importDeclaration(this, n);
       case 'VariableDeclarator': {
         const id = n.id as JsNode;
         // `const c = net.connect(…, () => c.pipe(…))`: callbacks see `c` bound to the call's result.
@@ -150,7 +147,7 @@ export class JsWalker {
         return n.operator === '+' ? concat([l, r]) : derive(l, r);
       }
       case 'ObjectExpression':
-        return this.#object(n);
+        return objectValue(this, n);
       case 'ArrayExpression': {
         const items = (n.elements as (JsNode | null)[]).map((e) => (e ? this.eval(e) : unknown));
         return { ...derive(...items), items };
@@ -202,62 +199,6 @@ export class JsWalker {
     }
   }
 
-  #literal(n: JsNode): Value {
-    if (typeof n.value === 'string') {
-      this.rec.urls(n.value, this.line(n));
-      return literal(n.value);
-    }
-    if (typeof n.value === 'number') return literal(String(n.value));
-    return unknown;
-  }
-
-  #template(n: JsNode): Value {
-    const quasis = n.quasis as JsNode[];
-    const exprs = n.expressions as JsNode[];
-    const parts: Value[] = [];
-    quasis.forEach((q, i) => {
-      const cooked = (q.value as { cooked?: string | null; raw: string }).cooked ?? (q.value as { raw: string }).raw;
-      if (cooked) parts.push(literal(cooked));
-      if (exprs[i]) parts.push(this.eval(exprs[i]));
-    });
-    const v = parts.length === 0 ? literal('') : concat(parts);
-    if (v.text) this.rec.urls(v.text, this.line(n));
-    return v;
-  }
-
-  #identifier(name: string): Value {
-    const v = this.lookup(name);
-    if (v) return v;
-    const alias = this.aliases.get(name);
-    if (alias !== undefined) return alias === 'process.env' ? envValue() : { sources: [], qname: alias };
-    return { sources: [], qname: name, name };
-  }
-
-  /** The dotted name of a member chain when it is static (`a.b.c`, `a['b']`). */
-  #property(n: JsNode): string | undefined {
-    const prop = n.property as JsNode;
-    if (!n.computed) return (prop.name as string) ?? undefined;
-    return prop.type === 'Literal' && typeof prop.value === 'string' ? prop.value : undefined;
-  }
-
-  #member(n: JsNode): Value {
-    const obj = this.eval(n.object as JsNode);
-    const prop = this.#property(n);
-    if (n.computed && prop === undefined) {
-      const key = this.eval(n.property as JsNode);
-      if (obj.type === 'environ') return key.exact && key.text ? this.envRead(key.text, n) : obj;
-      return derive(obj, key);
-    }
-    if (obj.type === 'environ' && prop !== undefined) return this.envRead(prop, n);
-    if (obj.qname !== undefined && prop !== undefined) {
-      const qname = `${obj.qname}.${prop}`;
-      return qname === 'process.env' ? envValue() : { sources: [], qname };
-    }
-    if (prop !== undefined && obj.entries?.has(prop)) return obj.entries.get(prop)!;
-    const keep = obj.type === 'socket' || obj.type === 'shell-proc' || obj.type === 'response' ? { type: obj.type, ...(obj.handle ? { handle: obj.handle } : {}) } : {};
-    return { ...derive(obj), ...keep };
-  }
-
   envRead(name: string, n: JsNode): Value {
     this.rec.emit({ kind: 'env-read', line: this.line(n), name });
     if (name === 'HOME' || name === 'USERPROFILE') return literal('~');
@@ -266,28 +207,6 @@ export class JsWalker {
 
   consume(value: Value, n: JsNode): void {
     if (value.type === 'environ') this.rec.emit({ kind: 'env-dump', line: this.line(n) });
-  }
-
-  /**
-   * `childEnv`: the object is the `env` option of a child process (`{ env: { ...process.env, X } }`),
-   * which inherits the environment rather than dumping it; its values still carry their sources.
-   */
-  #object(n: JsNode, childEnv = false): Value {
-    const entries = new Map<string, Value>();
-    const values: Value[] = [];
-    for (const p of n.properties as JsNode[]) {
-      if (p.type === 'SpreadElement') {
-        values.push(childEnv ? this.eval(p.argument as JsNode) : this.eval(p));
-        continue;
-      }
-      const key = p.key as JsNode;
-      const name = !p.computed && key.type === 'Identifier' ? (key.name as string) : key.type === 'Literal' ? String(key.value) : undefined;
-      const value = p.value as JsNode;
-      const v = name === 'env' && value.type === 'ObjectExpression' ? this.#object(value, true) : this.eval(value);
-      if (name !== undefined) entries.set(name, v);
-      values.push(v);
-    }
-    return { ...derive(...values), entries };
   }
 
   #assign(target: JsNode, value: Value, init: JsNode | undefined): void {
@@ -328,30 +247,6 @@ export class JsWalker {
     }
   }
 
-  #import(n: JsNode): Value {
-    const spec = (n.source as JsNode).value as string;
-    const module = moduleName(spec);
-    this.rec.emit({ kind: 'import', line: this.line(n), module: spec });
-    for (const s of (n.specifiers as JsNode[]) ?? []) {
-      const local = (s.local as JsNode).name as string;
-      if (s.type === 'ImportSpecifier') {
-        const imported = (s.imported as JsNode).name as string ?? String((s.imported as JsNode).value);
-        this.aliases.set(local, imported === 'default' ? module : `${module}.${imported}`);
-      } else this.aliases.set(local, module);
-    }
-    return unknown;
-  }
-
-  #dynamicImport(n: JsNode): Value {
-    const v = this.eval(n.source as JsNode);
-    if (v.exact && v.text !== undefined) {
-      this.rec.emit({ kind: 'import', line: this.line(n), module: v.text });
-      return { sources: [], qname: moduleName(v.text) };
-    }
-    this.rec.exec(this.line(n), 'import()', v, 'javascript');
-    return unknown;
-  }
-
   /** Walks a function body in its own scope, parameters bound to `params`; returns its result. */
   #function(n: JsNode, params: readonly Value[]): Value {
     const outer = this.#scope;
@@ -379,7 +274,7 @@ export class JsWalker {
       const member = callee.type === 'ChainExpression' ? (callee.expression as JsNode) : callee;
       const own = this.lookup(this.source(member));
       recv = own ?? this.eval(member.object as JsNode);
-      method = this.#property(member) ?? '';
+      method = propertyName(member) ?? '';
       name = recv.qname !== undefined && !recv.type ? `${recv.qname}.${method}` : `${recv.type ?? ''}#${method}`;
     } else {
       const v = this.eval(callee);
@@ -420,8 +315,4 @@ export class JsWalker {
     const socket = [a, b].find((v) => v?.handle?.kind === 'socket')?.handle as FactDraft | undefined;
     if (socket?.kind === 'socket' && [a, b].some((v) => v?.type === 'shell-proc')) socket.interactive = true;
   }
-}
-
-function envValue(): Value {
-  return { sources: [{ kind: 'env-all' }], type: 'environ' };
 }

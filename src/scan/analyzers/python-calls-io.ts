@@ -4,7 +4,8 @@
 import type { Source } from '../facts.ts';
 import { normalisePath } from './common/index.ts';
 import { derive, exactText, literal, unknown, type Value } from './python-js-values.ts';
-import { joinPath, type CallHandler, type CallSite, type PyWalker } from './python-walk.ts';
+import { joinPath } from './python-strings.ts';
+import type { CallHandler, CallSite, PyWalker } from './python-walk.ts';
 
 /** A path argument as the analyzers report it (`~` for home, `*` for unknown parts). */
 export function pathOf(v: Value | undefined): string | undefined {
