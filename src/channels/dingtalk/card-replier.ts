@@ -54,8 +54,8 @@ export function createCardReplier(options: CardReplierOptions): Replier {
   let progressLine = '';
   /** Cards created so far (index → created); the last one is the one streaming. */
   const created: boolean[] = [];
-  /** Cards an earlier attempt at this answer left (a restart): not blanked by a placeholder. */
-  const inherited: boolean[] = [];
+  const trackIds: string[] = [];
+  const trackId = (index: number) => (trackIds[index] ??= cardTrackId(options.messageKey, index));
   let state: 'open' | 'final' | 'failed' = 'open';
   let finalText: string | undefined;
   let failMessage: string | undefined;
@@ -66,7 +66,7 @@ export function createCardReplier(options: CardReplierOptions): Replier {
 
   async function ensureCard(index: number): Promise<void> {
     if (created[index]) return;
-    const outTrackId = cardTrackId(options.messageKey, index);
+    const outTrackId = trackId(index);
     try {
       const result = await options.api.request<{ result?: { deliverResults?: Array<{ success?: boolean; errorMsg?: string }> } }>('POST', '/v1.0/card/instances/createAndDeliver', {
         body: {
@@ -84,17 +84,17 @@ export function createCardReplier(options: CardReplierOptions): Replier {
       // A card left by an earlier attempt at this answer (crash, restart): keep streaming into it.
       if (!(error instanceof DingtalkApiError && /cardAlreadyExist/i.test(error.code))) throw error;
       options.log(`dingtalk card: ${outTrackId} already exists (an earlier attempt); continuing it`);
-      inherited[index] = true;
     }
     created[index] = true;
   }
 
   async function stream(index: number, content: string, finalize: boolean, isError: boolean): Promise<void> {
     await ensureCard(index);
-    // The card of an earlier attempt may already show the whole answer: keep it until there is news.
-    if (inherited[index] && !finalize && !content.trim()) return;
+    // Nothing to show yet: a new card already shows 'processing', and the card of an earlier attempt
+    // (a restart) may show the whole answer, which a blank update would wipe. Also saves a call.
+    if (!finalize && !content.trim()) return;
     await options.api.request('PUT', '/v1.0/card/streaming', {
-      body: { outTrackId: cardTrackId(options.messageKey, index), guid: randomUUID(), key: CONTENT_KEY, content, isFull: true, isFinalize: finalize, isError },
+      body: { outTrackId: trackId(index), guid: randomUUID(), key: CONTENT_KEY, content, isFull: true, isFinalize: finalize, isError },
       idempotent: true,
     });
   }

@@ -41,7 +41,8 @@ export function createInbox(store: Store): Inbox {
         received_at: entry.receivedAt,
         answered_at: null,
       };
-      const inserted = await store.transaction((trx) => trx.insertInto('dingtalk_inbox').values(row).onConflict((oc) => oc.doNothing()).returning('msg_id').executeTakeFirst());
+      // One statement is atomic on both backends: no transaction needed around it.
+      const inserted = await db.insertInto('dingtalk_inbox').values(row).onConflict((oc) => oc.doNothing()).returning('msg_id').executeTakeFirst();
       return inserted ? 'stored' : 'duplicate';
     },
     async pending() {

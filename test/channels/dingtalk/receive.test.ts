@@ -50,7 +50,15 @@ describe('dingtalk channel: receipt', () => {
   it('a message the store cannot take is not acknowledged; its redelivery is processed once', async () => {
     const { store: real } = await sqliteStore();
     let failures = 1;
-    const flaky: Store = { ...real, dialect: real.dialect, db: real.db, close: () => real.close(), transaction: (fn) => (failures-- > 0 ? Promise.reject(new Error('disk full')) : real.transaction(fn)) };
+    // The first insert (the inbox's) fails as a full disk would.
+    const db = real.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'InsertQueryNode' && failures-- > 0) throw new Error('disk full');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const flaky: Store = { ...real, dialect: real.dialect, db, close: () => real.close(), transaction: (fn) => real.transaction(fn) };
     const { gateway, received, logs } = await setup({}, flaky);
     cleanups.push(() => real.close());
     const data = robotData();
