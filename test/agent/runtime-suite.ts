@@ -77,7 +77,7 @@ export function runtimeSuite(backend: RuntimeBackend): void {
   after(() => rmSync(root, { recursive: true, force: true }));
   let n = 0;
 
-  async function harness(script: Script | Array<Step | ((request: ChatRequest, index: number) => Step)>, options: { storeOptions?: OpenStoreOptions; maxSteps?: number } = {}): Promise<Harness> {
+  async function harness(script: Script | Array<Step | ((request: ChatRequest, index: number) => Step)>, options: { storeOptions?: OpenStoreOptions; maxSteps?: number; now?: () => Date } = {}): Promise<Harness> {
     const storeOptions = options.storeOptions ?? (await backend.fresh());
     const store = await openStore(storeOptions);
     const server = await startModelServer({ apiKey: 'k-test', script: sequence(script) });
@@ -96,6 +96,7 @@ export function runtimeSuite(backend: RuntimeBackend): void {
       config: runtimeConfigSchema.parse({ maxSteps: options.maxSteps ?? 6 }),
       workspaceRoot: join(root, `ws${++n}`),
       approvalPollMs: 50,
+      ...(options.now ? { now: options.now } : {}),
     });
     runtime.subscribe((e) => events.push(e));
     return {
@@ -218,6 +219,37 @@ export function runtimeSuite(backend: RuntimeBackend): void {
       }
     });
 
+    it('an approval nobody decides expires, and the action is not run', async () => {
+      let offset = 0;
+      const clock = () => new Date(Date.now() + offset);
+      const h = await harness([{ toolCalls: [{ name: 'publish', arguments: { text: 'r' } }] }, (request) => ({ text: lastToolMessage(request).includes('nobody approved it in time') ? 'expired' : 'other' })], { now: clock });
+      try {
+        const { turnId } = await say(h, alice, 'publish');
+        const needed = (await waitFor(h.events, 'approval-needed')) as Extract<AgentEvent, { type: 'approval-needed' }>;
+        offset = 61 * 60_000; // the rule's default expiry is 60 minutes
+        assert.equal((await h.runtime.outcome(turnId)).text, 'expired');
+        assert.equal(h.runs.length, 0);
+        assert.equal((await h.runtime.approvals.get(needed.approval.id))?.status, 'expired');
+        await assert.rejects(h.runtime.approvals.decide(needed.approval.id, { approve: true, by: { kind: 'principal', principal: boss } }), /already expired/);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('cancels a running turn: the slow model call is abandoned and the turn ends saying so', async () => {
+      const h = await harness([{ delayMs: 20_000, then: { text: 'too late' } }]);
+      try {
+        const { turnId } = await say(h, alice, 'slow one');
+        await waitFor(h.events, 'turn-start');
+        await until(() => h.requests.length > 0);
+        assert.equal(h.runtime.cancel(turnId), true);
+        const outcome = await h.runtime.outcome(turnId);
+        assert.deepEqual([outcome.status, outcome.text], ['failed', 'The turn was cancelled.']);
+      } finally {
+        await h.close();
+      }
+    });
+
     it('answers a message delivered twice only once', async () => {
       const h = await harness([{ text: 'one' }, { text: 'two' }]);
       try {
@@ -322,6 +354,11 @@ function sequence(script: Script | Array<Step | ((request: ChatRequest, index: n
     if (entry === undefined) return { error: { status: 500, message: `script exhausted at request ${index}` } };
     return typeof entry === 'function' ? entry(request, index) : entry;
   };
+}
+
+async function until(probe: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !probe(); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(probe(), 'condition not reached in 10 s');
 }
 
 async function waitFor(events: AgentEvent[], type: AgentEvent['type']): Promise<AgentEvent> {

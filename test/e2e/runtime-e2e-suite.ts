@@ -8,7 +8,8 @@ import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ChatRequest, Step } from '../emulators/model/index.ts';
-import { install, startApi, until, warden, wardenOk, type Installation, type LoopbackApi } from './support.ts';
+import { spawn } from 'node:child_process';
+import { install, startApi, until, WARDEN, warden, wardenOk, type Installation, type LoopbackApi } from './support.ts';
 
 const POLICY = `version: 1
 principals:
@@ -123,6 +124,26 @@ export function runtimeE2eSuite(backend: { name: string; databaseUrl(): Promise<
       const again = await warden(inst, ['approvals', 'approve', pending.id]).done;
       assert.equal(again.code, 2);
       assert.match(again.stderr, /already approved/);
+    });
+
+    it('interactive chat: the admin at the terminal answers an approval inline', async () => {
+      inst.setScript(plan([weatherCall(' --publish')], (last) => `Published inline: ${/"sky":"(\w+)"/.exec(last)?.[1] ?? 'no'}`));
+      const chat = spawn(WARDEN, ['chat', '--as', 'alice'], { cwd: inst.root, env: inst.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      chat.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      chat.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const exited = new Promise<number | null>((r) => chat.on('close', (code) => r(code)));
+      await until('the prompt', () => (err.includes('> ') ? true : undefined));
+      chat.stdin.write('Publish the weather report\n');
+      await until('the inline approval question', () => (/Approve exec .*--publish.*\? \[y\/N\]/.test(err) ? true : undefined));
+      chat.stdin.write('y\n');
+      await until('the answer', () => (out.includes('Published inline: sunny') ? true : undefined));
+      chat.stdin.end();
+      assert.equal(await exited, 0, err);
+      assert.match(err, /approval approved by cli:/);
+      const decided = JSON.parse(await wardenOk(inst, ['approvals', 'list', '--all', '--json'])) as Array<{ status: string; note?: string }>;
+      assert.ok(decided.some((a) => a.status === 'approved' && a.note === 'answered in warden chat'));
     });
 
     it('does not load a skill whose files changed on disk after approval', async () => {

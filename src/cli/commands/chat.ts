@@ -75,14 +75,11 @@ async function chat(flags: ChatFlags, io: CliIo): Promise<number> {
     };
     if (!interactive) return (await ask(flags.message!)) && !failed ? 0 : 1;
     io.stderr.write(`Chatting as ${principal.name} (${principal.id}). Empty line or Ctrl-D to quit.\n`);
+    // A pending question() does not settle when the input ends, so the end is raced explicitly.
+    const inputClosed = new Promise<undefined>((resolve) => rl!.once('close', () => resolve(undefined)));
     for (;;) {
-      let text: string;
-      try {
-        text = await rl!.question('> ');
-      } catch {
-        break; // input closed
-      }
-      if (!text.trim()) break;
+      const text = await Promise.race([rl!.question('> ').catch(() => undefined), inputClosed]);
+      if (text === undefined || !text.trim()) break;
       await ask(text);
     }
     return 0;
