@@ -38,6 +38,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** How often a waiting turn looks for a decision made by another process (ms, default 500). */
   approvalPollMs?: number;
+  /** How often to look for unfinished turns no live process holds (ms); off when unset. `warden serve` sets it. */
+  sweepMs?: number;
   /** Called with errors nobody else sees (a turn that crashed outside its own handling). */
   onError?: (error: unknown) => void;
 }
@@ -193,6 +195,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (current) outcomeEntry(current.id).resolve({ turnId: current.id, status: current.status as 'done' | 'failed', text: current.answer ?? current.error ?? '' });
       return;
     }
+    // An earlier turn of the conversation still unfinished (stored by another instance, or left by a
+    // process that died) goes first: run it here when nobody live holds it, else wait for it.
+    for (;;) {
+      if (closing) return;
+      const earlier = await turns.unfinishedBefore(current.conversation_key, current.id);
+      if (!earlier) break;
+      if (!liveElsewhere(earlier)) await execute(earlier);
+      else await new Promise((r) => setTimeout(r, options.approvalPollMs ?? 500));
+    }
     const stamp = () => ({ until: new Date(now().getTime() + CLAIM_MS).toISOString(), at: now().toISOString() });
     const first = stamp();
     const takeOver = ownerIsDead(current.owner) ? current.owner! : undefined;
@@ -220,6 +231,32 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       running.delete(current.id);
     }
   }
+
+  /** Whether another live process holds the turn's claim. */
+  function liveElsewhere(turn: TurnRow): boolean {
+    if (!turn.owner || turn.owner === instanceId) return false;
+    if (!turn.owner_until || turn.owner_until < now().toISOString()) return false;
+    return !ownerIsDead(turn.owner);
+  }
+
+  // With `sweepMs`, unfinished turns nobody live holds (their instance died, or stored by an instance
+  // that died before claiming them) are picked up without waiting for a restart.
+  const sweeper = options.sweepMs
+    ? setInterval(() => {
+        turns
+          .unfinished()
+          .then((rows) => {
+            const stale = now().getTime() - (options.sweepMs ?? 0);
+            for (const row of rows) {
+              if (scheduled.has(row.id) || liveElsewhere(row)) continue;
+              if (!row.owner && Date.parse(row.created_at) > stale) continue; // its instance is about to claim it
+              schedule(row);
+            }
+          })
+          .catch((error: unknown) => options.onError?.(error));
+      }, options.sweepMs)
+    : undefined;
+  sweeper?.unref();
 
   function schedule(turn: TurnRow) {
     if (scheduled.has(turn.id) || closing) return;
@@ -284,6 +321,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     async close() {
       closing = true;
       markClosed();
+      if (sweeper) clearInterval(sweeper);
       for (const controller of running.values()) controller.abort(SHUTDOWN);
       await Promise.allSettled([...chains.values()]);
     },

@@ -28,6 +28,8 @@ export interface TurnStore {
   session(id: string): Promise<SessionRow>;
   /** Turns not finished (queued, running, waiting), oldest first. */
   unfinished(): Promise<TurnRow[]>;
+  /** The oldest unfinished turn of the conversation before `id`, if any (turns of a conversation run in order, across instances too). */
+  unfinishedBefore(conversationKey: string, id: number): Promise<TurnRow | undefined>;
   /** Finished turns of the session before `beforeId`, newest first, at most `limit`. */
   history(sessionId: string, beforeId: number, limit: number): Promise<Array<{ input: string; answer: string }>>;
   setStatus(id: number, status: TurnStatus, fields?: { answer?: string; error?: string }): Promise<void>;
@@ -136,6 +138,19 @@ export function createTurnStore(store: Store, now: () => Date = () => new Date()
     async unfinished() {
       const rows = await db.selectFrom('turns').selectAll().where('status', 'in', ['queued', 'running', 'waiting']).orderBy('id').execute();
       return rows.map((r) => ({ ...r, id: Number(r.id) }));
+    },
+
+    async unfinishedBefore(conversationKey, id) {
+      const row = await db
+        .selectFrom('turns')
+        .selectAll()
+        .where('conversation_key', '=', conversationKey)
+        .where('id', '<', id)
+        .where('status', 'in', ['queued', 'running', 'waiting'])
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return row && { ...row, id: Number(row.id) };
     },
 
     async history(sessionId, beforeId, limit) {

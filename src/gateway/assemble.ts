@@ -36,6 +36,8 @@ export interface AssembleOptions {
   cwd: string;
   /** Tools beyond the built-in ones (the DingTalk work tools in `serve`), made once the store is open. */
   extraTools?: (parts: { store: Store; audit: AuditLog }) => readonly Tool[];
+  /** Pick up unfinished turns no live process holds, every this many ms (`warden serve`; not `chat`). */
+  sweepMs?: number;
   /** Replaces the configured model client (tests). */
   model?: ModelClient;
   onError?: (error: unknown) => void;
@@ -157,6 +159,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
     sandbox,
     config: config.runtime,
     workspaceRoot,
+    ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
 

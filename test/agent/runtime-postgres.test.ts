@@ -1,4 +1,4 @@
 import { startPostgres } from '../helpers/postgres.ts';
 import { runtimeSuite } from './runtime-suite.ts';
 
-runtimeSuite({ name: 'PostgreSQL', fresh: async () => ({ databaseUrl: await (await startPostgres()).emptyDatabase(), poolSize: 4 }) });
+runtimeSuite({ name: 'PostgreSQL', twoInstances: true, fresh: async () => ({ databaseUrl: await (await startPostgres()).emptyDatabase(), poolSize: 4 }) });

@@ -22,6 +22,8 @@ import { startModelServer, type ChatRequest, type Script, type Step } from '../e
 export interface RuntimeBackend {
   name: string;
   fresh(): Promise<OpenStoreOptions>;
+  /** Whether two runtimes may share one database from one process (PostgreSQL; SQLite locks per process). */
+  twoInstances?: boolean;
 }
 
 const POLICY = `
@@ -249,6 +251,30 @@ export function runtimeSuite(backend: RuntimeBackend): void {
         await h.close();
       }
     });
+
+    if (backend.twoInstances) {
+      it('two instances on one database run the turns of one conversation in order', async () => {
+        const storeOptions = await backend.fresh();
+        const script = (request: ChatRequest): Step => {
+          const question = String(request.messages.at(-1)?.content);
+          const earlier = request.messages.filter((m) => m.role === 'assistant').map((m) => String(m.content));
+          const answer = `${question} answered after [${earlier.join('; ')}]`;
+          return question === 'first' ? { delayMs: 1500, then: { text: answer } } : { text: answer };
+        };
+        const a = await harness(script, { storeOptions });
+        const b = await harness(script, { storeOptions });
+        try {
+          const first = await say(a, alice, 'first', 'k-first', 'shared');
+          const second = await say(b, alice, 'second', 'k-second', 'shared');
+          const [one, two] = await Promise.all([a.runtime.outcome(first.turnId), b.runtime.outcome(second.turnId)]);
+          assert.equal(one.text, 'first answered after []');
+          assert.equal(two.text, 'second answered after [first answered after []]');
+        } finally {
+          await a.close();
+          await b.close();
+        }
+      });
+    }
 
     it('answers a message delivered twice only once', async () => {
       const h = await harness([{ text: 'one' }, { text: 'two' }]);

@@ -62,6 +62,7 @@ async function serve(io: CliIo): Promise<number> {
     loaded,
     env: io.env,
     cwd: io.cwd,
+    sweepMs: 30_000,
     onError: (error) => log(`internal error: ${(error as Error)?.stack ?? String(error)}`),
     extraTools: (a) => {
       channel = channelFor(a);
