@@ -22,7 +22,8 @@ import type { Tool } from '../tools/types.ts';
 export interface Assembly {
   store: Store;
   audit: AuditLog;
-  policy: Policy;
+  /** The policy in force: policy.yaml as last read; an edit is picked up at the next decision. */
+  policy(): Policy;
   registry: Registry;
   secrets?: SecretStore;
   runtime: Runtime;
@@ -78,6 +79,15 @@ export function grantFor(secrets: SecretStore, env: string, name: string): Secre
   };
 }
 
+function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.mtimeMs}:${st.size}:${st.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 function binExists(bin: string): boolean {
   if (!/^[A-Za-z0-9._+-]+$/.test(bin)) return false;
   // The box sees /usr and /etc only (/bin is a symlink into /usr on Debian).
@@ -105,7 +115,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
   const { loaded, env, cwd } = options;
   const { config, home } = loaded;
   const base = configBase(loaded, cwd);
-  const policy = loadPolicyFile(loaded, cwd);
+  const policyFile = resolve(base, config.policy);
+  let policy = loadPolicyFile(loaded, cwd);
+  let policyStamp = fileStamp(policyFile);
   const secrets = existsSync(join(home, STORE_FILE)) ? openSecretStore({ home, env }) : undefined;
   const model = options.model ?? modelFromConfig(loaded, secrets);
   const store = await openConfiguredStoreFrom(loaded, env);
@@ -149,10 +161,26 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
     });
   };
 
+  // policy.yaml is read again when it changes. An edit that does not parse is refused loudly and
+  // the last good policy stays in force (never an empty, allow-nothing or half-read one).
+  function currentPolicy(): Policy {
+    const stamp = fileStamp(policyFile);
+    if (stamp === policyStamp) return policy;
+    policyStamp = stamp;
+    try {
+      policy = loadPolicyFile(loaded, cwd);
+      void audit.append({ type: 'admin-action', actor: 'system', outcome: 'ok', reason: `policy reloaded from ${policyFile}`, data: { file: policyFile } }).catch(() => {});
+    } catch (error) {
+      options.onError?.(new Error(`policy.yaml changed but was not applied: ${(error as Error).message}`));
+      void audit.append({ type: 'admin-action', actor: 'system', outcome: 'error', reason: `policy change refused: ${(error as Error).message}`, data: { file: policyFile } }).catch(() => {});
+    }
+    return policy;
+  }
+
   const runtime = createRuntime({
     store,
     audit,
-    policy: () => policy,
+    policy: currentPolicy,
     model,
     tools: [...builtinTools(config.sandbox.limits.wallTimeSec ? { exec: { maxTimeoutSec: config.sandbox.limits.wallTimeSec } } : {}), ...(options.extraTools?.({ store, audit }) ?? [])],
     skills,
@@ -166,7 +194,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
   return {
     store,
     audit,
-    policy,
+    policy: currentPolicy,
     registry,
     ...(secrets ? { secrets } : {}),
     runtime,

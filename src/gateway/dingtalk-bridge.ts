@@ -14,7 +14,7 @@ import type { Policy } from '../policy/index.ts';
 export interface BridgeOptions {
   runtime: () => Runtime;
   channel: () => DingtalkChannel;
-  policy: Policy;
+  policy: () => Policy;
   workspaceRoot: string;
   log: (line: string) => void;
 }
@@ -74,7 +74,7 @@ export function createDingtalkBridge(options: BridgeOptions) {
   const stopping = new Promise<'stopping'>((resolve) => (stop = () => resolve('stopping')));
 
   async function onApprovalNeeded(approval: ApprovalView, requester: DingtalkPerson) {
-    const approvers = approverUserIds(options.policy, approval);
+    const approvers = approverUserIds(options.policy(), approval);
     if (approvers.length === 0) {
       log(`approval ${approval.id}: nobody in DingTalk can decide it (rule ${approval.rule}); decide with \`warden approvals\``);
       return;

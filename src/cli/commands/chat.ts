@@ -45,7 +45,7 @@ async function chat(flags: ChatFlags, io: CliIo): Promise<number> {
   const loaded = loadConfig(io.env, io.cwd);
   const app = await assemble({ loaded, env: io.env, cwd: io.cwd, onError: (error) => io.stderr.write(`warden: internal error: ${(error as Error)?.stack ?? String(error)}\n`) });
   const renderer = createRenderer(io);
-  const principal = cliPrincipal(app.policy, flags.as, { departments: flags.department, ...(flags.manager ? { manager: flags.manager } : {}), ...(flags.external ? { external: true } : {}) });
+  const principal = cliPrincipal(app.policy(), flags.as, { departments: flags.department, ...(flags.manager ? { manager: flags.manager } : {}), ...(flags.external ? { external: true } : {}) });
   const conversationId = flags.conversation ?? `cli-${principal.id}`;
   const interactive = flags.message === undefined;
   const rl = interactive ? createInterface({ input: io.stdin, output: io.stderr, terminal: Boolean(io.stdin.isTTY) }) : undefined;

@@ -40,9 +40,7 @@ async function serve(io: CliIo): Promise<number> {
   const bridge = createDingtalkBridge({
     runtime: () => app!.runtime,
     channel: () => channel!,
-    get policy() {
-      return app!.policy;
-    },
+    policy: () => app!.policy(),
     workspaceRoot,
     log,
   });
