@@ -38,6 +38,13 @@ interface Slot {
 }
 
 const workerUrl = new URL('./batch-worker.ts', import.meta.url);
+/**
+ * Young generation of a worker's heap. V8 sizes it from the old-generation cap, which leaves a
+ * 512 MB worker a few MB of nursery: a scan allocates many short-lived objects (syntax nodes,
+ * values, facts), so it scavenged often and promoted garbage. 64 MB measured about 5 % less CPU on
+ * the 2,000-skill bench with the same peak RSS.
+ */
+const youngGenerationMb = 64;
 
 export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`createWorkerPool: size must be a positive integer, got ${options.size}`);
@@ -65,7 +72,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } });
+    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: youngGenerationMb } });
     const slot: Slot = { worker };
     worker.on('message', (reply: WorkerReply) => {
       const task = finish(slot);
