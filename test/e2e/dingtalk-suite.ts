@@ -39,7 +39,12 @@ export function dingtalkSuite(backend: { name: string; databaseUrl(): Promise<st
     });
 
     it("adds 张三's row after 王经理 approves on the card; DingTalk records 张三 as the operator; the answer streams into an AI card", async () => {
-      world.inst.setScript(plan([ADD_ROW], (results) => `已添加到订单表。${/Created 1 record/.test(results[0] ?? '') ? '记录已创建。' : `失败：${results[0]}`}`));
+      // The final answer is written slowly (a pause between stream events), so it must stream into the card.
+      const steps = plan([ADD_ROW], (results) => `已添加到订单表。${/Created 1 record/.test(results[0] ?? '') ? '记录已创建。' : `失败：${results[0]}`}`);
+      world.inst.setScript((request) => {
+        const step = steps(request);
+        return 'toolCalls' in step ? step : { ...step, chunkSize: 2, eventDelayMs: 120 };
+      });
       const before = rows().length;
       const sent = world.emulator.control.postMessage({ as: 'user0001', content: '在订单表里加一行：丁公司，5000 元，新建' });
       assert.ok(sent.accepted);

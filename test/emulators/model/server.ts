@@ -85,8 +85,11 @@ async function stream(res: ServerResponse, answer: Answer, request: ChatRequest,
     }
     if (res.destroyed) return;
     res.write(`data: ${event}\n\n`);
-    // A turn of the event loop between events, so the client really receives them one by one.
-    await new Promise((resolve) => setImmediate(resolve));
+    // A turn of the event loop between events, so the client really receives them one by one; with
+    // `eventDelayMs`, a pause like a model that writes as it thinks.
+    if (answer.eventDelayMs) {
+      if (!(await wait(answer.eventDelayMs, res))) return;
+    } else await new Promise((resolve) => setImmediate(resolve));
   }
   res.end();
 }

@@ -22,6 +22,8 @@ export interface AnswerShaping {
   finishReason?: 'stop' | 'length' | 'tool_calls' | 'content_filter';
   /** Token counts to report; `false` omits usage even when the request asked for it. */
   usage?: { promptTokens: number; completionTokens: number } | false;
+  /** Streaming only: milliseconds between SSE events (a slowly writing model). */
+  eventDelayMs?: number;
   /** Streaming only: after this many SSE events, `drop` destroys the socket, `hang` stops writing. */
   cut?: { afterEvents: number; mode: 'drop' | 'hang' };
 }
