@@ -2,7 +2,11 @@
 // syntax. An analyzer emits one fact per observation with the line it came from; a rule can then
 // ask "does anything read ~/.ssh", whichever language did it.
 
-export type Lang = 'markdown' | 'shell' | 'powershell' | 'python' | 'javascript' | 'manifest' | 'text';
+/**
+ * `script`: Perl, Ruby, PHP, Lua, Tcl and awk, read by a tokenizer and IOC patterns (no grammar);
+ * `recipe`: Makefile, justfile and Taskfile recipes, whose lines go to the shell analyzer.
+ */
+export type Lang = 'markdown' | 'shell' | 'powershell' | 'python' | 'javascript' | 'manifest' | 'text' | 'script' | 'recipe';
 
 /** Where a fact was seen; lets rules tell an executed script from documentation about one. */
 export interface FactContext {

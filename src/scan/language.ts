@@ -9,7 +9,13 @@ const byExtension: Record<string, Lang> = {
   py: 'python', pyw: 'python',
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
   ts: 'javascript', mts: 'javascript', cts: 'javascript', tsx: 'javascript',
+  pl: 'script', pm: 'script', rb: 'script', rake: 'script', php: 'script', lua: 'script', tcl: 'script', awk: 'script',
+  mk: 'recipe', mak: 'recipe',
 };
+
+/** Task-runner files by name: their recipes are shell commands. */
+const recipeNames = /^(?:gnumakefile|makefile|\.?justfile|taskfile(?:\.dist)?\.ya?ml)$/;
+const scriptNames = new Set(['rakefile', 'guardfile', 'capfile']);
 
 const manifestNames = new Set([
   'package.json', 'pyproject.toml', 'pipfile', 'setup.cfg', 'go.mod', 'gemfile', 'cargo.toml',
@@ -25,6 +31,9 @@ const byTag: Record<string, Lang> = {
   js: 'javascript', javascript: 'javascript', node: 'javascript', nodejs: 'javascript', ts: 'javascript',
   typescript: 'javascript', mjs: 'javascript', jsx: 'javascript', tsx: 'javascript', deno: 'javascript', bun: 'javascript',
   md: 'markdown', markdown: 'markdown',
+  perl: 'script', pl: 'script', ruby: 'script', rb: 'script', php: 'script', lua: 'script', luajit: 'script',
+  tcl: 'script', tclsh: 'script', wish: 'script', awk: 'script', gawk: 'script',
+  make: 'recipe', makefile: 'recipe', just: 'recipe', justfile: 'recipe',
 };
 
 export function languageOfTag(tag: string): Lang | undefined {
@@ -34,6 +43,8 @@ export function languageOfTag(tag: string): Lang | undefined {
 export function languageOfFile(path: string, text: string): Lang {
   const base = path.split('/').pop()!.toLowerCase();
   if (manifestNames.has(base) || /^requirements[\w.-]*\.(txt|in)$/.test(base)) return 'manifest';
+  if (recipeNames.test(base)) return 'recipe';
+  if (scriptNames.has(base)) return 'script';
   const dot = base.lastIndexOf('.');
   const ext = dot > 0 ? base.slice(dot + 1) : '';
   const known = byExtension[ext];

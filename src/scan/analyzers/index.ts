@@ -9,6 +9,8 @@ import { powershellAnalyzer } from './powershell.ts';
 import { pythonAnalyzer } from './python.ts';
 import { javascriptAnalyzer } from './javascript.ts';
 import { manifestAnalyzer } from './manifest.ts';
+import { scriptAnalyzer } from './script.ts';
+import { recipeAnalyzer } from './recipe.ts';
 
 export const analyzers: Readonly<Record<Lang, Analyzer>> = {
   markdown: markdownAnalyzer,
@@ -18,6 +20,8 @@ export const analyzers: Readonly<Record<Lang, Analyzer>> = {
   python: pythonAnalyzer,
   javascript: javascriptAnalyzer,
   manifest: manifestAnalyzer,
+  script: scriptAnalyzer,
+  recipe: recipeAnalyzer,
 };
 
 export { scanUnicode } from './unicode.ts';

@@ -11,6 +11,7 @@ const shellCommands = new Set([
   'cd', 'ls', 'cat', 'mkdir', 'rm', 'cp', 'mv', 'tar', 'unzip', 'python', 'python3', 'node', 'go', 'cargo',
   'docker', 'kubectl', 'make', 'openclaw', 'clawhub', 'claw', 'source', 'eval', 'base64', 'nc', 'ssh', 'scp',
   'rsync', 'crontab', 'systemctl', 'launchctl', 'open', 'xattr', 'gh', 'jq', 'touch', 'ln', 'env', 'set',
+  'perl', 'ruby', 'php', 'lua', 'awk', 'gawk', 'tclsh', 'nohup', 'just', 'task', 'at', 'ncat',
 ]);
 
 const commandWord = /^\s*(?:sudo\s+)?([a-z][\w.+-]*)/i;

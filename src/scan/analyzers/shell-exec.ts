@@ -13,11 +13,15 @@ const shellNames = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'fish']);
 const interpreters: Readonly<Record<string, Lang | undefined>> = {
   sh: 'shell', bash: 'shell', zsh: 'shell', dash: 'shell', ksh: 'shell', ash: 'shell', fish: 'shell',
   python: 'python', python2: 'python', python3: 'python', node: 'javascript', nodejs: 'javascript', bun: 'javascript', deno: 'javascript',
-  perl: undefined, ruby: undefined, php: undefined, pwsh: 'powershell', powershell: 'powershell',
+  perl: 'script', ruby: 'script', php: 'script', lua: 'script', tclsh: 'script', awk: 'script', gawk: 'script', mawk: 'script',
+  pwsh: 'powershell', powershell: 'powershell',
 };
 const codeFlags: Readonly<Record<string, readonly string[]>> = {
   shell: ['-c'], python: ['-c'], javascript: ['-e', '--eval', '-p', '--print'], powershell: ['-c', '-Command', '-command'],
+  script: ['-e', '-E', '-r'],
 };
+/** awk takes its program as the first operand, not after a flag. */
+const awkNames = /^[gm]?awk$/;
 
 function interpreterOf(name: string): string | undefined {
   const n = name.replace(/(?:\d+(?:\.\d+)*)$/, (v) => (name.startsWith('python') ? (v.startsWith('3') || v.startsWith('2') ? v[0]! : '') : v));
@@ -88,6 +92,8 @@ export function execFacts(scan: ShellScan, cmd: ShellCommand): void {
     const lang = interpreters[interp];
     const flags = lang ? codeFlags[lang] ?? [] : ['-e'];
     const at = args.findIndex((a) => flags.includes(a) || (lang === 'shell' && /^-[a-z]*c$/.test(a)));
+    const program = at < 0 && awkNames.test(interp) ? argNodes.findIndex((n, i) => !args[i]!.startsWith('-') && (i === 0 || !/^-[fvF]$/.test(args[i - 1]!)) && isLiteral(n)) : -1;
+    if (program >= 0) scan.nested(literalOf(argNodes[program]!), 'script', argNodes[program]!);
     const code = at >= 0 ? argNodes[at + 1] : undefined;
     if (code && lang) runCodeString(scan, cmd, code, lang, `${name} ${args[at]}`);
     else if (code) execute(scan, cmd, `${name} ${args[at]}`, isLiteral(code) ? { sources: [] } : wordCarried(scan, code), isLiteral(code) ? 'literal' : 'unknown');
