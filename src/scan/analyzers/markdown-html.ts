@@ -14,9 +14,31 @@ const openTagPattern = /<([a-z][a-z0-9-]*)\b([^<>]*)>/gi;
 const hiddenStyle = /display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;"'!]|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:[;"'!]|$)|(?:^|[\s;"'])(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:[;"'!]|$)|clip\s*:\s*rect\(\s*0/i;
 const hiddenAttribute = /(?:^|\s)(?:hidden(?:\s|=|\/|$)|aria-hidden\s*=\s*["']?true)/i;
 
+/** A font of at most 2 px/pt (CSS or SVG `font-size="1"`): text nobody can read. */
+const tinyFont = /font-size\s*[:=]\s*["']?(?:0?\.\d+|[0-2](?:\.\d+)?)(?:px|pt)?\s*(?:[;"'!\s]|$)/i;
+const colourNames: Readonly<Record<string, string>> = { white: 'fff', black: '000' };
+
+/** `#fff`, `#FFFFFF`, `white` as one spelling (3-digit hex), or the value as written. */
+function colourKey(value: string): string {
+  const v = value.toLowerCase();
+  const named = colourNames[v];
+  if (named) return named;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(v)?.[1];
+  if (!hex) return v;
+  return hex.length === 6 && hex[0] === hex[1] && hex[2] === hex[3] && hex[4] === hex[5] ? hex[0]! + hex[2]! + hex[4]! : hex;
+}
+
+/** Text in the colour of its own background (white on white): `color` equal to `background(-color)`. */
+function sameColour(attributes: string): boolean {
+  const fg = /(?:^|[\s;"'])(?:color|fill)\s*[:=]\s*["']?(#[0-9a-f]{3,6}|white|black)\b/i.exec(attributes)?.[1];
+  if (!fg) return false;
+  const bg = /background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}|white|black)\b/i.exec(attributes)?.[1];
+  return bg !== undefined && colourKey(fg) === colourKey(bg);
+}
+
 /** The attributes of an opening tag make its content invisible. */
 export function hidesContent(attributes: string): boolean {
-  return hiddenAttribute.test(attributes) || hiddenStyle.test(attributes);
+  return hiddenAttribute.test(attributes) || hiddenStyle.test(attributes) || tinyFont.test(attributes) || sameColour(attributes);
 }
 
 /** `<span hidden>`-like opening tag (whole tag text), for inline Markdown where open and close are separate nodes. */

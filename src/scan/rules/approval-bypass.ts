@@ -1,9 +1,14 @@
 // "Auto-approve every command", "always run without asking": removing the human from the loop is
-// what lets every other attack run unseen. Medium alone; it rarely is alone.
+// what lets every other attack run unseen. Medium alone; it rarely is alone. High when the act left
+// unconfirmed in the same sentence cannot be undone (deleting, wiping, paying, transferring): the one
+// thing a confirmation step exists for.
 
 import { approvalBypassPhrases, authorityGrantPhrases } from './prose/phrases.ts';
 import { findApprovalBypass } from './prose/signals.ts';
 import { createPhraseRule } from './prose/phrase-rule.ts';
+
+/** Irreversible acts; "read-only" in the sentence keeps it medium ("skip confirmation for read-only tools"). */
+const irreversible = /\b(?:delet(?:e|es|ing|ion)|remov(?:e|es|ing)|wip(?:e|es|ing)|purg(?:e|es|ing)|drop(?:s|ping)?|destroy(?:s|ing)?|erase|force[- ]push\w*|pay(?:s|ing|ments?)?|transfer(?:s|ring)?|wire)\b|删除|清空|转账|付款|支付/i;
 
 export const approvalBypass = createPhraseRule({
   id: 'approval-bypass',
@@ -14,4 +19,5 @@ export const approvalBypass = createPhraseRule({
   patterns: [...approvalBypassPhrases, ...authorityGrantPhrases],
   find: findApprovalBypass,
   message: 'Approval bypass: "{{phrase}}"',
+  grade: (hit) => (irreversible.test(hit.sentence) && !/\bread[- ]only\b/i.test(hit.sentence) ? 'high' : 'medium'),
 });

@@ -7,7 +7,7 @@ import { memoryTargetOf } from './derived.ts';
 import { findProse, matchFact, proseFacts, proseText, type MatchOptions, type ProseFact, type ProseHit } from './match.ts';
 import {
   approvalBypassPhrases, authorityGrantPhrases, concealmentPhrases, concealmentStatements, consentCue, credentialTarget, evasionPhrases, includeInRequest, memoryTargets,
-  memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, undeletablePhrases,
+  memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, storedRulePhrases, undeletablePhrases,
 } from './phrases.ts';
 
 /** `compute` once per skill (fact index); rules that ask again share the result. */
@@ -29,7 +29,7 @@ export interface Signal {
 
 const payloadPatterns: readonly [SignalKind, readonly RegExp[]][] = [
   ['override', overridePhrases], ['conceal', concealmentPhrases], ['approval', approvalBypassPhrases], ['approval', authorityGrantPhrases],
-  ['evasion', evasionPhrases], ['remote', remoteInstructionPhrases], ['persist', undeletablePhrases],
+  ['evasion', evasionPhrases], ['remote', remoteInstructionPhrases], ['persist', undeletablePhrases], ['override', storedRulePhrases],
 ];
 
 export const findOverride = (facts: FactIndex) => findProse(facts, overridePhrases);
