@@ -7,7 +7,7 @@
 // server from a URL that is merely mentioned.
 
 import { parse as parseYaml } from 'yaml';
-import type { FactDraft, ProseFact } from '../facts.ts';
+import type { FactDraft, Lang, ProseFact } from '../facts.ts';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
 import { hiddenHtml, lineAt, lineIndex } from './markdown-html.ts';
 import { oneLine, urlFact, urlFactsIn } from './markdown-facts.ts';
@@ -64,14 +64,17 @@ function parseStructured(file: string, text: string): unknown {
   }
 }
 
-function serversOf(data: unknown): [string, Record<string, unknown>][] {
+/** VS Code's `.vscode/mcp.json` (and a bare `mcp.json`) keeps its servers under a top-level `servers`. */
+const rootServersFile = /(?:^|\/)mcp\.json$/i;
+
+function serversOf(data: unknown, rootServers: boolean): [string, Record<string, unknown>][] {
   if (!data || typeof data !== 'object') return [];
   const root = data as Record<string, unknown>;
   const nested = root.mcp && typeof root.mcp === 'object' ? (root.mcp as Record<string, unknown>) : {};
   const found: [string, Record<string, unknown>][] = [];
   for (const holder of [root, nested]) {
     for (const key of [...mcpKeys, 'servers']) {
-      if (key === 'servers' && holder === root) continue;
+      if (key === 'servers' && holder === root && !rootServers) continue;
       const map = holder[key];
       if (!map || typeof map !== 'object' || Array.isArray(map)) continue;
       for (const [name, spec] of Object.entries(map as Record<string, unknown>)) {
@@ -87,9 +90,29 @@ function lineOfKey(text: string, key: string): number {
   return at === -1 ? 1 : lineAt(text, at);
 }
 
+/** Interpreters whose inline-script flag makes the next argument code: `sh -c`, `pwsh -Command`, `node -e`, `python -c`. */
+const inlineScript: readonly [RegExp, RegExp, Lang][] = [
+  [/^(?:ba|z|da)?sh$/, /^-c$/, 'shell'],
+  [/^(?:powershell|pwsh)(?:\.exe)?$/i, /^-(?:c|command|encodedcommand|e|ec)$/i, 'powershell'],
+  [/^(?:node|deno|bun)(?:\.exe)?$/, /^(?:-e|--eval|-p|--print|eval)$/, 'javascript'],
+  [/^python[\d.]*(?:\.exe)?$/, /^-c$/, 'python'],
+];
+
+/** The inline script a server command runs, with its language, when it is one of `inlineScript`'s forms. */
+function inlineScriptOf(program: string, args: readonly string[]): { script: string; lang: Lang } | undefined {
+  for (const [name, flag, lang] of inlineScript) {
+    if (!name.test(program)) continue;
+    const at = args.findIndex((a) => flag.test(a));
+    const script = at === -1 ? undefined : args[at + 1];
+    return script ? { script, lang } : undefined;
+  }
+  return undefined;
+}
+
 function emitMcpServers(input: AnalyzeInput, sink: AnalyzerSink): void {
-  if (!/mcp_?servers|context_servers|"?mcp"?\s*:/i.test(input.text)) return;
-  for (const [name, spec] of serversOf(parseStructured(input.file, input.text))) {
+  const rootServers = rootServersFile.test(input.file);
+  if (!rootServers && !/mcp_?servers|context_servers|"?mcp"?\s*:/i.test(input.text)) return;
+  for (const [name, spec] of serversOf(parseStructured(input.file, input.text), rootServers)) {
     const line = lineOfKey(input.text, name);
     const context = { headings: ['mcpServers', name] };
     const command = typeof spec.command === 'string' ? spec.command : undefined;
@@ -97,11 +120,10 @@ function emitMcpServers(input: AnalyzeInput, sink: AnalyzerSink): void {
     if (command) {
       const evidence = oneLine([command, ...args].join(' '));
       sink.emit({ kind: 'command', name: command.split(/[\\/]/).pop()!, args, line, evidence, context });
-      // `sh -c "curl … | sh"` as a server command: the script itself is shell to analyse.
-      const script = args[args.indexOf('-c') + 1];
-      if (/^(?:ba|z|da)?sh$/.test(command.split('/').pop()!) && args.includes('-c') && script) {
-        sink.analyze({ text: script, lang: 'shell', line, context: { origin: 'code', headings: context.headings } });
-      }
+      // `sh -c "curl … | sh"`, `pwsh -Command "iex (irm …)"`, `node -e "…eval…"` as a server command:
+      // the inline script is code of its language to analyse.
+      const inline = inlineScriptOf(command.split(/[\\/]/).pop()!, args);
+      if (inline) sink.analyze({ text: inline.script, lang: inline.lang, line, context: { origin: 'code', headings: context.headings } });
     }
     for (const key of ['url', 'serverUrl', 'endpoint', 'uri']) {
       const value = spec[key];
