@@ -50,6 +50,13 @@ class PsScan {
 
 const lower = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
 
+/** Commands whose output is a secret: saved Windows credentials, Wi-Fi keys in clear, the clipboard. */
+function printedSecrets(tokens: readonly Token[]): Source[] {
+  const text = tokens.map((x) => x.value).join(' ').toLowerCase();
+  if (/\bnetsh\b.*\bwlan\b.*\bkey=clear\b|\bcmdkey(?:\.exe)?\s+\/list\b/.test(text)) return [{ kind: 'keychain' }];
+  return /\bget-clipboard\b/.test(text) ? [{ kind: 'clipboard' }] : [];
+}
+
 function urlIn(tokens: readonly Token[]): { url: string; host: string } | undefined {
   for (const t of tokens) {
     const m = findUrls(t.value)[0];
@@ -130,8 +137,9 @@ function runsDownload(scan: PsScan, cmd: PsCommand, name: string): void {
 
 function commandFacts(scan: PsScan, all: Statements, cmd: PsCommand): void {
   const t = cmd.tokens;
-  if (t[0]?.type === 'var' && t[1]?.value === '=') {
-    scan.vars.set(t[0].value.slice(1).toLowerCase(), scan.sourcesOf(t.slice(2)));
+  if (t[0]?.type === 'var' && (t[1]?.value === '=' || t[1]?.value === '+=')) {
+    const kept = t[1].value === '+=' ? scan.vars.get(t[0].value.slice(1).toLowerCase()) ?? [] : [];
+    scan.vars.set(t[0].value.slice(1).toLowerCase(), [...kept, ...scan.sourcesOf(t.slice(2)), ...printedSecrets(t.slice(2))]);
     const readPath = readers.has(lower(t[2])) ? t[3] : undefined;
     if (readPath) scan.vars.get(t[0].value.slice(1).toLowerCase())!.push({ kind: 'file', path: normalisePath(readPath.value) });
     if (t.slice(2).some((x) => cradle.test(x.value))) scan.downloads.set(t[0].value.toLowerCase(), {});

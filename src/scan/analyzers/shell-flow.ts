@@ -5,6 +5,7 @@ import type { FactDraft, Source } from '../facts.ts';
 import { decodeBase64, decodeEscapes, decodeHex, hostOf, type Decoded, type SyntaxNode } from './common/index.ts';
 import { flagValue, hasFlag, operandsOf, type ShellCommand } from './shell-command.ts';
 import { isEnvDump, readsOf } from './shell-files.ts';
+import { printedCredential } from './shell-secrets-cli.ts';
 import { dedupeSources, stageNodes, type Carried, type ShellScan } from './shell-scan.ts';
 import { isLiteral, literalOf } from './shell-words.ts';
 
@@ -90,6 +91,8 @@ function computeOutput(scan: ShellScan, cmd: ShellCommand): Carried {
   if (clipboard.has(name) && !(name === 'xclip' && !hasFlag(args, 'o')) && !(name === 'xsel' && hasFlag(args, 'i'))) return { sources: [{ kind: 'clipboard' }] };
   if (name === 'security' && /^(?:find-(?:generic|internet)-password|dump-keychain|export)$/.test(args[0] ?? '')) return { sources: [{ kind: 'keychain' }] };
   if (name === 'secret-tool' && args[0] === 'lookup') return { sources: [{ kind: 'keychain' }] };
+  const printed = printedCredential(cmd);
+  if (printed.length) return { sources: printed };
   if (systemInfo.has(name)) return { sources: [{ kind: 'system-info' }] };
   if (name === 'history' || (name === 'fc' && hasFlag(args, 'l'))) return { sources: [{ kind: 'history' }] };
   if (fetchers.has(name) && !flagValue(args, '-o', '--output') && !hasFlag(args, 'O', '--remote-name')) {

@@ -14,6 +14,7 @@ import { commandInput, commandOutput, decoderOf, encoders, substitutionOutput } 
 import { devTcp, networkFacts } from './shell-network.ts';
 import { dedupeSources, ShellScan, type Carried } from './shell-scan.ts';
 import { isLiteral, isShellInternal, literalOf } from './shell-words.ts';
+import { schedulerInput } from './shell-schedulers.ts';
 
 type Parser = Awaited<ReturnType<typeof loadParser>>;
 let parser: Parser | undefined;
@@ -82,6 +83,7 @@ function processCommand(scan: ShellScan, node: SyntaxNode): void {
   devTcp(scan, cmd);
   execFacts(scan, cmd);
   dependencyFacts(scan, cmd);
+  schedulerInput(scan, cmd);
   if (cmd.name === 'su') {
     const at = cmd.args.findIndex((a) => a === '-c' || a === '--command');
     const code = at >= 0 ? cmd.argNodes[at + 1] : undefined;
