@@ -15,15 +15,15 @@ function flavourOf(file: string, text: string): Flavour {
   return /^\t/m.test(text) ? 'make' : 'just';
 }
 
-/** make's own syntax to the shell's: `$(X)`/`${X}` → `$X`, `$$` → `$`, the line prefixes dropped. */
+/** make's own syntax to the shell's: `$(X)`/`${X}` → `${X}` (braced: `$(R)TEXT` is not `$RTEXT`), `$$` → `$`, the line prefixes dropped. */
 function fromMake(line: string): string {
   return line
     .replace(/^\s*[@+-]*/, '')
-    .replace(/\$\$|\$[({]([A-Za-z_]\w*)[)}]/g, (m, name?: string) => (name ? `$${name}` : '$'));
+    .replace(/\$\$|\$[({]([A-Za-z_]\w*)[)}]/g, (m, name?: string) => (name ? `\${${name}}` : '$'));
 }
 
 function fromJust(line: string): string {
-  return line.replace(/^\s*[@-]*/, '').replace(/\{\{\s*([A-Za-z_]\w*)\s*\}\}/g, '$$$1');
+  return line.replace(/^\s*[@-]*/, '').replace(/\{\{\s*([A-Za-z_]\w*)\s*\}\}/g, '$${$1}');
 }
 
 function makeLines(lines: readonly string[]): string[] {

@@ -15,6 +15,7 @@ import { devTcp, networkFacts } from './shell-network.ts';
 import { dedupeSources, ShellScan, type Carried } from './shell-scan.ts';
 import { isLiteral, isShellInternal, literalOf } from './shell-words.ts';
 import { schedulerInput } from './shell-schedulers.ts';
+import { boundNames } from './shell-bound-names.ts';
 
 type Parser = Awaited<ReturnType<typeof loadParser>>;
 let parser: Parser | undefined;
@@ -122,7 +123,7 @@ function assign(scan: ShellScan, node: SyntaxNode): void {
 function envRead(scan: ShellScan, node: SyntaxNode, seen: Set<string>): void {
   const nameNode = node.namedChildren.find((c) => c?.type === 'variable_name');
   const name = nameNode?.text;
-  if (!name || isShellInternal(name) || scan.vars.has(name)) return;
+  if (!name || isShellInternal(name) || scan.vars.has(name) || boundNames(scan.input.text).has(name)) return;
   const line = node.startPosition.row + 1;
   const key = `${name}:${line}`;
   if (seen.has(key)) return;

