@@ -16,6 +16,7 @@ import type { FactOf } from '../../facts.ts';
 import type { FactIndex } from '../../types.ts';
 import { isTeaching } from '../common/context.ts';
 import { derivedProse } from './derived.ts';
+import { negationI18n, sentenceCueI18n, teachingCueI18n, teachingHeadingI18n, withLanguages } from './phrases-i18n.ts';
 
 export type ProseFact = FactOf<'prose'>;
 
@@ -39,17 +40,17 @@ export interface MatchOptions {
 }
 
 /** Cues that a whole paragraph discusses attacks (checked over the paragraph). */
-const teachingCue = /\b(?:attackers?|adversar(?:y|ies|ial)|malicious|prompt injections?|injection attacks?|jailbreaks?|phishing|scams?|scammers?|red[- ]team\w*|social engineering|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|钓鱼|诈骗/i;
+const teachingCue = withLanguages(/\b(?:attackers?|adversar(?:y|ies|ial)|malicious|prompt injections?|injection attacks?|jailbreaks?|phishing|scams?|scammers?|red[- ]team\w*|social engineering|legitimate \w+ (?:will|would) never)\b|攻击|恶意|注入|钓鱼|诈骗/i, teachingCueI18n);
 
 /** Weaker cues that count only in the sentence of the match. */
-const sentenceCue = /\b(?:such as|patterns?|flag(?:s|ged)?|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|tricks?|warning signs?|dangerous|risky|unsafe|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get)|detect(?:s|ed|ion|ors?|ing)?|scanners?|heuristics?|e\.g\.|for example|for instance|examples? of|(?<![\w.@/-])examples?:)\b|\b(?:skills?|text|prompts?|messages?|content|anything|tools?|pages?|documents?|files?)\s+(?:that|which)\s+(?:says?|tells?|asks?|contains?|instructs?|claims?)\b|警惕|示例|例如|检测/i;
+const sentenceCue = withLanguages(/\b(?:such as|patterns?|flag(?:s|ged)?|beware|watch out|be careful|be wary|suspicious|threats?|guardrails?|defen[cs]es?|tricks?|warning signs?|dangerous|risky|unsafe|may (?:try|attempt)|might (?:try|attempt)|(?:try|attempt)s? to (?:trick|make|get)|detect(?:s|ed|ion|ors?|ing)?|scanners?|heuristics?|e\.g\.|for example|for instance|examples? of|(?<![\w.@/-])examples?:)\b|\b(?:skills?|text|prompts?|messages?|content|anything|tools?|pages?|documents?|files?)\s+(?:that|which)\s+(?:says?|tells?|asks?|contains?|instructs?|claims?)\b|警惕|示例|例如|检测/i, sentenceCueI18n);
 
 /** Headings (beyond the shared teaching ones) under which prose describes risks rather than instructs. */
-const teachingHeading = /\b(?:warnings?|injections?|defen[cs]es?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i;
+const teachingHeading = withLanguages(/\b(?:warnings?|injections?|defen[cs]es?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i, teachingHeadingI18n);
 
 const defensiveConditional = /\b(?:if|when|whenever)\s+(?:a|an|the|any|some)?\s*(?:web\s?page|page|document|website|site|email|message|content|input|text|file|tool(?: output)?|result|someone|anyone|third[- ]party)\b[^.]{0,80}\b(?:says?|tells?|asks?|contains?|instructs?|includes?|requests?)\b/i;
 
-const negation = /\b(?:never|not|don'?t|doesn'?t|won'?t|shouldn'?t|mustn'?t|cannot|can'?t|no one|nobody|avoid|refuse|without)\b|不要|切勿|绝不|永远不|禁止|不会|不得/i;
+const negation = withLanguages(/\b(?:never|not|don'?t|doesn'?t|won'?t|shouldn'?t|mustn'?t|cannot|can'?t|no one|nobody|avoid|refuse|without)\b|不要|切勿|绝不|永远不|禁止|不会|不得/i, negationI18n);
 
 const descriptiveSubject = /^(?:this|the|it|that|these|those|our|its|a|an|each|every|which|who)\b(?:\s+[\w.'`-]+){0,4}?\s+(?:runs?|works?|operates?|is|are|was|were|will|would|can|could|may|might|does|do|did|has|have|had|happens?|executes?|installs?|fails?|skips?|exits?|returns?|logs?|sends?|writes?|reads?|uses?|handles?|keeps?|stays?)\b/i;
 
@@ -143,12 +144,13 @@ export function sentenceAt(text: string, index: number): { sentence: string; off
   return { sentence: text.slice(start, end), offset: start };
 }
 
-/** The match lies inside a quotation ("…", “…”, 「…」, a `…` span with spaces, or '…' not used as an apostrophe). */
+/** The match lies inside a quotation ("…", “…”, 「…」, «…», „…“, a `…` span with spaces, or '…' not used as an apostrophe). */
 export function isQuoted(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
   const after = text.slice(end, end + 300);
   const pairs: [RegExp, RegExp][] = [
     [/"[^"]*$/, /^[^"]*"/], [/“[^”]*$/, /^[^“]*”/], [/「[^」]*$/, /^[^「]*」/], [/『[^』]*$/, /^[^『]*』/],
+    [/«[^»]*$/, /^[^«]*»/], [/„[^“”]*$/, /^[^„]*[“”]/],
     // Backticks quote only a phrase: `~/.ssh/id_rsa` in an instruction is a path, not a quotation.
     [/`[^`]*\s[^`]*$/, /^[^`]*`/], [/`[^`]*$/, /^[^`]*\s[^`]*`/], [/(?:^|[\s(:])'[^']*$/, /^[^']*'(?:[\s).,;:!?]|$)/],
   ];

@@ -1,8 +1,14 @@
 // Phrase tables for the prompt-injection rules, English and Chinese (DingTalk users, and attackers,
-// write both). Data, not logic: src/scan/rules/prose/match.ts decides whether a match is said or
+// write both); phrases-i18n.ts adds the same tables in other languages. Data, not logic: src/scan/rules/prose/match.ts decides whether a match is said or
 // merely quoted, taught or negated. Keep each pattern narrow; precision matters more than reach.
 // `(?:[^.\n]|\.(?=\S))` is "within the sentence": a dot counts as an end only before white space,
 // so file names and URLs (helper.exe, 203.0.113.9) do not cut a clause.
+
+
+import {
+  approvalBypassI18n, askForSecretI18n, concealmentI18n, consentI18n, conversationDataI18n, memoryWriteI18n, overrideI18n, persistenceI18n,
+  sendVerbI18n, walletSecretI18n, withLanguages,
+} from './phrases-i18n.ts';
 
 /** "Ignore previous instructions", "you are now unrestricted", "safety off". */
 export const overridePhrases: readonly RegExp[] = [
@@ -31,6 +37,7 @@ export const overridePhrases: readonly RegExp[] = [
   /\b(?:requests?|questions?|anything|whatever|tasks?)\s+(?:that\s+)?(?:an?\s+|the\s+|other\s+)?(?:ordinary|normal|regular|typical|standard|other|safe)\s+(?:assistants?|ais?|models?|chatbots?)\s+(?:would|might|could|will)\s+(?:refuse|decline|reject|not answer)\b/i,
   /\b(?:when|if|whenever)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:platform|system prompt|system|developer|safety rules?|polic(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,40}?\bconflicts?\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:sides?|goes?|go)\s+with\s+(?:the\s+)?user\b/i,
   /(?:效力|优先级|权重)(?:要)?高于(?:本文件|本技能|系统提示|系统指令|用户)|高于系统提示|(?:当作|作为|视为|当成)[^。\n]{0,12}最高优先级|覆盖(?:你的|之前的|原有的)?(?:系统提示|系统指令|安全规则)/,
+  ...overrideI18n,
 ];
 
 /** Keeping the user unaware: "do not tell the user", "silently send", "hide this step". */
@@ -57,6 +64,7 @@ export const concealmentPhrases: readonly RegExp[] = [
   /(?:不要|别|切勿|不得|不需要|无需|不必|不用)(?:告诉|通知|告知|让)(?:客户|管理员|任何人|对方|顾客)/,
   /(?:不要|别|切勿|不得)(?:在回复(?:里|中)|向用户|向客户)?(?:提到|提及|透露|说明)(?:此事|这一步|这个步骤)?/,
   /(?:秘密|暗中|偷偷)(?:地)?(?:把|将)?[^。\n]{0,30}(?:发送|转发|上传|抄送)/,
+  ...concealmentI18n,
 ];
 
 /**
@@ -95,6 +103,7 @@ export const approvalBypassPhrases: readonly RegExp[] = [
   // Answering the runtime's approval prompt for the user.
   /\b(?:click|choose|select|pick|press|tap|answer)\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:approv\w*|allow(?:\s+always)?|always\s+allow|accept\w*|yes to all)\b(?:[^.\n]|\.(?=\S)){0,80}?\bwithout\s+(?:showing|telling|asking|consulting|involving)\b/i,
   /(?:无需|不需要|不用|不必)(?:再)?(?:向|跟|和)?(?:用户|客户)(?:询问|征得|请求)?(?:确认|同意|批准|许可)/,
+  ...approvalBypassI18n,
 ];
 
 /** Authority the skill grants itself, stated rather than commanded: "the user has approved every action". */
@@ -128,11 +137,11 @@ export const evasionPhrases: readonly RegExp[] = [
 // bare "long-term memory" only as a place something goes ("save it to long-term memory"): guides to
 // building LLM apps talk about their app's system prompt and memory store all the time.
 export const memoryTargets = /(?<![\w./-])(?:SOUL|MEMORY|AGENTS|USER|IDENTITY|HEARTBEAT|BOOTSTRAP|TOOLS)\.md\b|\byour\s+(?:own\s+)?system prompt\b|\byour (?:long[- ]term |persistent )?memor(?:y|ies)\b|\byour (?:persona|personality|identity|core (?:instructions|rules|values))\b|\b(?:to|into|in)\s+(?:the\s+|its\s+|their\s+)?(?:persistent|long[- ]term) memory\b|(?:长期)?记忆(?:文件)?|人格设定|系统提示/i;
-export const memoryWrite = /\b(?:write|append|add|insert|save|store|update|modify|edit|overwrite|replace|inject|put|record|prepend)\b|写入|追加|修改|添加|保存|覆盖/i;
+export const memoryWrite = withLanguages(/\b(?:write|append|add|insert|save|store|update|modify|edit|overwrite|replace|inject|put|record|prepend)\b|写入|追加|修改|添加|保存|覆盖/i, memoryWriteI18n);
 /** Cues that the edit is done with the user's consent, which makes it ordinary. */
-export const consentCue = /\b(?:ask(?:ing)?|confirm(?:s|ed|ation)?|permission|consent|approv\w*|if (?:the )?user (?:wants|asks|requests|agrees|says)|only (?:when|if) (?:the )?user|user(?:'s)? (?:request|approval|explicit)|show (?:the user )?(?:the )?diff)\b|征得|确认|同意/i;
+export const consentCue = withLanguages(/\b(?:ask(?:ing)?|confirm(?:s|ed|ation)?|permission|consent|approv\w*|if (?:the )?user (?:wants|asks|requests|agrees|says)|only (?:when|if) (?:the )?user|user(?:'s)? (?:request|approval|explicit)|show (?:the user )?(?:the )?diff)\b|征得|确认|同意/i, consentI18n);
 /** Cues that the poisoning is meant to last or to hide. */
-export const persistenceCue = /\b(?:always|permanent(?:ly)?|forever|every (?:future |new |later )?(?:session|conversation|time|turn)s?|from now on|persist(?:s|ed|ent|ently)?|each time|on every start|secretly|silently|without (?:telling|asking)|verbatim)\b|永久|始终|每次|以后都/i;
+export const persistenceCue = withLanguages(/\b(?:always|permanent(?:ly)?|forever|every (?:future |new |later )?(?:session|conversation|time|turn)s?|from now on|persist(?:s|ed|ent|ently)?|each time|on every start|secretly|silently|without (?:telling|asking)|verbatim)\b|永久|始终|每次|以后都/i, persistenceI18n);
 /** Memory entries meant to survive the user's attempt to remove them. */
 export const undeletablePhrases: readonly RegExp[] = [
   /\beven\s+if\s+(?:the\s+user\s+|you\s+are\s+|they\s+)?(?:asks?|asked|tells?|told|instructs?|requests?)\s+(?:you\s+|them\s+|him\s+|her\s+)?to\s+(?:forget|remove|delete|drop|undo|erase|change|stop)\b/i,
@@ -157,8 +166,8 @@ export const storedRulePhrases: readonly RegExp[] = [
 ];
 
 /** What the conversation-exfiltration rule looks for: data of the user, a send, and a destination. */
-export const conversationData = /\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|\b(?:(?:each|every|any)\s+time|whenever)\s+(?:the\s+)?(?:user|customer|they)\s+(?:sends?|writes?|types?|says?)\b|\b(?:it|them|that|this|the user'?s?|their|each|every)(?:\s+(?:message|chat|prompt)s?)?\s+(?:word for word|verbatim)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)|(?:每|每一|所有|全部)(?:收到)?(?:一)?(?:条|个|次|封)?(?:收到的)?(?:用户|客户|顾客)?(?:的)?(?:消息|对话|聊天|留言|咨询)|(?:用户|客户|顾客)的?(?:手机号|电话|姓名|身份证|住址|地址)/i;
-export const sendVerb = /\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i;
+export const conversationData = withLanguages(/\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|\b(?:(?:each|every|any)\s+time|whenever)\s+(?:the\s+)?(?:user|customer|they)\s+(?:sends?|writes?|types?|says?)\b|\b(?:it|them|that|this|the user'?s?|their|each|every)(?:\s+(?:message|chat|prompt)s?)?\s+(?:word for word|verbatim)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)|(?:每|每一|所有|全部)(?:收到)?(?:一)?(?:条|个|次|封)?(?:收到的)?(?:用户|客户|顾客)?(?:的)?(?:消息|对话|聊天|留言|咨询)|(?:用户|客户|顾客)的?(?:手机号|电话|姓名|身份证|住址|地址)/i, conversationDataI18n);
+export const sendVerb = withLanguages(/\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i, sendVerbI18n);
 export const externalDestination = /https?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b/i;
 export const bccEvery = /\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i;
 
@@ -177,9 +186,9 @@ export const remoteInstructionPhrases: readonly RegExp[] = [
 ];
 
 /** Secrets no legitimate skill asks a person to hand over. */
-export const walletSecret = /\b(?:seed|recovery|mnemonic|backup|secret)\s+(?:phrase|words?|sentence)s?\b|\b(?:12|24|twelve|twenty[- ]four)[- ]word\b|\bprivate\s+keys?\b|\bwallet\s+(?:password|passphrase)\b|\bkeystore\s+(?:password|file)\b|助记词|私钥|恢复短语/i;
+export const walletSecret = withLanguages(/\b(?:seed|recovery|mnemonic|backup|secret)\s+(?:phrase|words?|sentence)s?\b|\b(?:12|24|twelve|twenty[- ]four)[- ]word\b|\bprivate\s+keys?\b|\bwallet\s+(?:password|passphrase)\b|\bkeystore\s+(?:password|file)\b|助记词|私钥|恢复短语/i, walletSecretI18n);
 export const systemPassword = /\b(?:system|login|macos|mac|computer|admin(?:istrator)?|sudo|keychain|apple id|icloud|bank(?:ing)?|email)\s+password\b|(?:开机|系统|电脑|管理员|银行)密码/i;
-export const askForSecret = /\b(?:ask|request|prompt|collect|obtain|get|have|require)\s+(?:the\s+)?(?:user|them|him|her|customer|victim)\b(?:[^.\n]|\.(?=\S)){0,50}?\b(?:for|to\s+(?:provide|enter|share|paste|type|give|send|reveal|input))\b|\b(?:enter|paste|type|provide|share|send|input|reveal|give)\s+(?:me\s+)?(?:your|their)\b|\bask\s+for\s+(?:the\s+|their\s+|your\s+)|要求用户|让用户(?:提供|输入|发送)|请用户[^。\n]{0,20}(?:输入|提供|发送|粘贴)|请(?:提供|输入|发送)(?:你的|您的)/i;
+export const askForSecret = withLanguages(/\b(?:ask|request|prompt|collect|obtain|get|have|require)\s+(?:the\s+)?(?:user|them|him|her|customer|victim)\b(?:[^.\n]|\.(?=\S)){0,50}?\b(?:for|to\s+(?:provide|enter|share|paste|type|give|send|reveal|input))\b|\b(?:enter|paste|type|provide|share|send|input|reveal|give)\s+(?:me\s+)?(?:your|their)\b|\bask\s+for\s+(?:the\s+|their\s+|your\s+)|要求用户|让用户(?:提供|输入|发送)|请用户[^。\n]{0,20}(?:输入|提供|发送|粘贴)|请(?:提供|输入|发送)(?:你的|您的)/i, askForSecretI18n);
 
 /** "Paste this in your terminal to verify you are human": ClickFix lures. */
 export const pasteIntoTerminal = /\b(?:copy|paste|run|type|enter|execute)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:in|into|to)\s+(?:your|the|a)\s+(?:terminal|command prompt|powershell|run dialog|run box|cmd|shell|console)\b|\b(?:win(?:dows)?\s*(?:key\s*)?\+\s*r|⊞\s*\+\s*r|cmd\s*\+\s*space|⌘\s*\+\s*space)\b|(?:粘贴|复制)[^。\n]{0,30}(?:终端|命令行|运行框)/i;
