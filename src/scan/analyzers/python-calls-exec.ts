@@ -1,14 +1,22 @@
 // Python calls that run code: subprocess/os.system/pty (literal commands go to the shell analyzer),
 // exec/eval/compile/__import__/importlib, os.dup2 (reverse shells), and setup(cmdclass=…) install hooks.
 
-import { oneLine } from './common/index.ts';
+import { oneLine, secretPrinted } from './common/index.ts';
 import { exactText, unknown, type Value } from './python-js-values.ts';
 import type { CallHandler, CallSite, PyWalker } from './python-walk.ts';
 
+/** The program and arguments of a command value (`'a b'` or `['a', 'b']`), unknown parts as `*`. */
+function commandWords(v: Value | undefined): string[] {
+  if (v?.items) return v.items.map((i) => exactText(i) ?? '*');
+  return exactText(v)?.trim().split(/\s+/) ?? [];
+}
+
 function subprocess(via: string): CallHandler {
   return (w, c) => {
-    w.shellSpawned(c, w.rec.runCommand(c.line, via, c.args[0] ?? c.kw.get('args') ?? c.kw.get('cmd') ?? c.kw.get('command')));
-    return { sources: [], type: 'process' };
+    const command = c.args[0] ?? c.kw.get('args') ?? c.kw.get('cmd') ?? c.kw.get('command');
+    w.shellSpawned(c, w.rec.runCommand(c.line, via, command));
+    // Its output carries the secret a secret-printing command prints (`security find-generic-password`).
+    return { sources: secretPrinted(commandWords(command)), type: 'process' };
   };
 }
 

@@ -6,6 +6,7 @@ import { decodeBase64, decodeEscapes, decodeHex, hostOf, type Decoded, type Synt
 import { flagValue, hasFlag, operandsOf, type ShellCommand } from './shell-command.ts';
 import { isEnvDump, readsOf } from './shell-files.ts';
 import { printedCredential } from './shell-secrets-cli.ts';
+import { functionOutput } from './shell-functions.ts';
 import { dedupeSources, stageNodes, type Carried, type ShellScan } from './shell-scan.ts';
 import { isLiteral, literalOf } from './shell-words.ts';
 
@@ -93,6 +94,8 @@ function computeOutput(scan: ShellScan, cmd: ShellCommand): Carried {
   if (name === 'secret-tool' && args[0] === 'lookup') return { sources: [{ kind: 'keychain' }] };
   const printed = printedCredential(cmd);
   if (printed.length) return { sources: printed };
+  const wrapped = functionOutput(scan.input.text, name);
+  if (wrapped.length) return { sources: [...wrapped] };
   if (systemInfo.has(name)) return { sources: [{ kind: 'system-info' }] };
   if (name === 'history' || (name === 'fc' && hasFlag(args, 'l'))) return { sources: [{ kind: 'history' }] };
   if (fetchers.has(name) && !flagValue(args, '-o', '--output') && !hasFlag(args, 'O', '--remote-name')) {
