@@ -4,6 +4,7 @@
 
 import { isMostlyPrintable, mediaKind, minEncodedLength, normalisePath } from './common/index.ts';
 import { netHandlers } from './javascript-calls-net.ts';
+import { mailHandlers } from './javascript-calls-mail.ts';
 import type { JsCall, JsHandler, JsWalker } from './javascript-walk.ts';
 import { derive, exactText, literal, unknown, type Value } from './python-js-values.ts';
 import type { Source } from '../facts.ts';
@@ -222,4 +223,5 @@ export const callHandlers: ReadonlyMap<string, JsHandler> = new Map<string, JsHa
   ...n(['execa.execaCommand', 'execa.command'], runCommand('execa', false)),
   ...n(['shelljs.exec'], runCommand('shelljs.exec', false)),
   ...netHandlers,
+  ...mailHandlers,
 ]);
