@@ -33,6 +33,7 @@ import { fakePrerequisite } from './fake-prerequisite.ts';
 import { forkBomb } from './fork-bomb.ts';
 import { gitPushExfil } from './git-push-exfil.ts';
 import { hiddenInstructions } from './hidden-instructions.ts';
+import { icmpPayload } from './icmp-payload.ts';
 import { installDownloadUnverified } from './install-download-unverified.ts';
 import { installHookNetwork } from './install-hook-network.ts';
 import { instructionOverride } from './instruction-override.ts';
@@ -61,6 +62,7 @@ import { sshKeyRead } from './ssh-key-read.ts';
 import { stringBuiltCommand } from './string-built-command.ts';
 import { sudoUsage } from './sudo-usage.ts';
 import { sudoersWrite } from './sudoers-write.ts';
+import { supplyChainAnomalies } from './supply-chain-anomalies.ts';
 import { systemSecretRead } from './system-secret-read.ts';
 import { systemWideChmod } from './system-wide-chmod.ts';
 import { systemdUnitWrite } from './systemd-unit-write.ts';
@@ -108,6 +110,7 @@ export const ruleMap: Readonly<Record<string, Rule>> = {
   'fork-bomb': forkBomb,
   'git-push-exfil': gitPushExfil,
   'hidden-instructions': hiddenInstructions,
+  'icmp-payload': icmpPayload,
   'install-download-unverified': installDownloadUnverified,
   'install-hook-network': installHookNetwork,
   'instruction-override': instructionOverride,
@@ -136,6 +139,7 @@ export const ruleMap: Readonly<Record<string, Rule>> = {
   'string-built-command': stringBuiltCommand,
   'sudo-usage': sudoUsage,
   'sudoers-write': sudoersWrite,
+  'supply-chain-anomalies': supplyChainAnomalies,
   'system-secret-read': systemSecretRead,
   'system-wide-chmod': systemWideChmod,
   'systemd-unit-write': systemdUnitWrite,
