@@ -78,17 +78,31 @@ function tableDependency(out: ManifestOut, e: TomlEntry, index: string | undefin
   out.dependency(e.line, 'pypi', e.key, version === '*' ? undefined : version, pinned, source ?? index);
 }
 
+/** `[tool.uv.sources] name = { git = "…" }` / `{ url = "…" }`: where uv fetches that dependency instead of an index. */
+function uvSourcesOf(entries: readonly TomlEntry[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    if (e.table !== 'tool.uv.sources' || typeof e.value !== 'object' || Array.isArray(e.value)) continue;
+    const t = e.value as Record<string, TomlValue>;
+    const src = t.git ?? t.url;
+    if (typeof src === 'string') map.set(e.key.toLowerCase(), t.git === src && !src.startsWith('git+') ? `git+${src}` : src);
+  }
+  return map;
+}
+
 export function readPyproject(out: ManifestOut): void {
   const entries = readToml(out.text);
-  const sourceUrl = entries.find((e) => (e.table === 'tool.poetry.source' || e.table === 'source' || e.table === 'tool.uv') && /^(?:url|index-url|extra-index-url)$/.test(e.key) && typeof e.value === 'string' && !defaultIndex.test(e.value));
+  // uv's `[[tool.uv.index]]` (searched before PyPI) and PDM's `[[tool.pdm.source]]` pick the index too.
+  const sourceUrl = entries.find((e) => /^(?:tool\.poetry\.source|source|tool\.uv|tool\.uv\.index|tool\.pdm\.source)$/.test(e.table) && /^(?:url|index-url|extra-index-url)$/.test(e.key) && typeof e.value === 'string' && !defaultIndex.test(e.value));
   const index = typeof sourceUrl?.value === 'string' ? sourceUrl.value : undefined;
+  const uvSources = uvSourcesOf(entries);
   for (const e of entries) {
     const pep508List = (e.table === 'project' && e.key === 'dependencies') || e.table === 'project.optional-dependencies'
       || (e.table === 'build-system' && e.key === 'requires') || e.table === 'dependency-groups';
     if (pep508List) {
       for (const spec of strings(e.value)) {
         const dep = parsePep508(spec);
-        if (dep) out.dependency(out.lineOf(spec, e.line), 'pypi', dep.name, dep.version, dep.pinned, dep.source ?? index);
+        if (dep) out.dependency(out.lineOf(spec, e.line), 'pypi', dep.name, dep.version, dep.pinned, dep.source ?? uvSources.get(dep.name.toLowerCase()) ?? index);
       }
     } else if (/^tool\.poetry(?:\.group\.[\w-]+)?\.(?:dev-)?dependencies$/.test(e.table) || e.table === 'packages' || e.table === 'dev-packages') {
       tableDependency(out, e, index);

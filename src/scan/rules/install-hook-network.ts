@@ -4,7 +4,8 @@
 
 import type { Rule } from '../types.ts';
 
-const fetchesOrRuns = /\b(?:curl|wget|fetch|https?:\/\/|Invoke-WebRequest|iwr|irm|urllib|requests\.get|http\.get)\b|\|\s*(?:ba|z)?sh\b|\b(?:node|python3?|perl|ruby)\s+-[ec]\b|\beval\b|\bbase64\b|\bpowershell\b|\bnc\b|\/dev\/tcp/i;
+/** A hook command that downloads or runs inline or decoded code (shared with supply-chain-anomalies). */
+export const fetchesOrRuns = /\b(?:curl|wget|fetch|https?:\/\/|Invoke-WebRequest|iwr|irm|urllib|requests\.get|http\.get)\b|\|\s*(?:ba|z)?sh\b|\b(?:node|python3?|perl|ruby)\s+-[ec]\b|\beval\b|\bbase64\b|\bpowershell\b|\bnc\b|\/dev\/tcp/i;
 const buildTools = /^(?:node-gyp(?:-build)?\b|husky\b|prebuild-install\b|patch-package\b|tsc\b|npm run (?:build|compile|prepare)\b|ngcc\b|esbuild\b|node install\.js$|cmake-js\b|electron-builder install-app-deps\b|opencollective|is-ci\b|lefthook\b)/i;
 
 export const installHookNetwork: Rule = {

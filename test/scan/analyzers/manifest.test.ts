@@ -67,6 +67,14 @@ const cases: Case[] = [
     not: [{ kind: 'dependency', name: 'python' }],
   },
   {
+    name: 'pyproject: uv index and uv sources', file: 'pyproject.toml',
+    code: '[project]\nname = "x"\ndependencies = ["httpx==0.27.0", "kpi-core"]\n\n[[tool.uv.index]]\nname = "mirror"\nurl = "https://pypi.mirror.example/simple"\n\n[tool.uv.sources]\nkpi-core = { git = "https://git.kpi.example/kpi/kpi-core.git" }\n',
+    facts: [
+      { kind: 'dependency', name: 'httpx', pinned: true, source: 'https://pypi.mirror.example/simple' },
+      { kind: 'dependency', name: 'kpi-core', pinned: false, source: 'git+https://git.kpi.example/kpi/kpi-core.git' },
+    ],
+  },
+  {
     name: 'Pipfile with a private source', file: 'Pipfile',
     code: '[[source]]\nurl = "https://pypi.internal.example/simple"\nname = "internal"\n\n[packages]\nrequests = "*"\ncorp-auth = {version = "==1.2.0"}\n',
     facts: [{ kind: 'dependency', name: 'requests', pinned: false, source: 'https://pypi.internal.example/simple' }, { kind: 'dependency', name: 'corp-auth', pinned: true }],

@@ -11,6 +11,8 @@ testRule(extraIndexUrl, {
   ],
   invalid: [
     { name: 'internal name on an extra index', files: skill('```bash\npip install --extra-index-url https://pkgs.corp-mirror.example/simple acme-internal-utils\n```'), errors: [{ messageId: 'confusion', severity: 'high' }] },
+    { name: 'package named after the index owner', files: { 'requirements.txt': '--extra-index-url https://pypi.acme-mirror.example/simple\nacme-warehouse-client>=0.1\n' }, errors: [{ messageId: 'confusion', severity: 'high' }] },
+    { name: 'generic first word does not count as the owner', files: { 'requirements.txt': '--extra-index-url https://py.pkgs.example/simple\npy-spy>=0.3\n' }, errors: [{ messageId: 'custom', severity: 'medium' }] },
     { name: 'plain-http index', files: skill('```bash\npip install --index-url http://198.51.100.9/simple fastjson\n```'), errors: [{ messageId: 'confusion' }] },
     { name: 'custom https index', files: skill('```bash\npip install --extra-index-url https://download.pytorch.example/whl/cu121 torchaudio\n```'), errors: [{ messageId: 'custom', severity: 'medium' }] },
       {
