@@ -4,11 +4,13 @@
 // (`system`, backticks, `popen`, `os.execute`, Tcl `exec`) go to the shell analyzer: a real parser
 // path. What it finds itself: sockets (interactive when the file also runs a shell or a command it
 // did not write), HTTP sends and fetches, fetched code evaluated, and reads of home-relative secret
-// paths and the clipboard. Data flow is per file: a send carries every source the file reads.
+// paths and the clipboard; literals the language decodes itself (script-decode.ts). Data flow is
+// per file: a send carries every source the file reads.
 
 import type { FactDraft, Source } from '../facts.ts';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
 import { findUrls, LineMap, normalisePath } from './common/index.ts';
+import { scriptDecodes } from './script-decode.ts';
 import { blankComments, homePath, literalsOf, literalVariables, resolveArg, type Literal } from './script-tokens.ts';
 
 /** Calls that hand their first (literal) argument to a shell. */
@@ -188,6 +190,7 @@ export const scriptAnalyzer: Analyzer = {
     readsAndSources(text, literalsOf(text), lines, found);
     socketSends(text, found);
     remoteEval(text, lines, network(text, lines, vars, found), found);
+    scriptDecodes(text, lines, sink, found.facts);
     for (const fact of found.facts) sink.emit(fact);
   },
 };

