@@ -85,7 +85,10 @@ function envGet(w: PyWalker, c: CallSite): Value {
     w.rec.emit({ kind: 'env-dump', line: c.line });
     return { sources: [{ kind: 'env-all' }] };
   }
-  return w.envRead(name, c.line);
+  // `environ.get("KUBECONFIG", "~/.kube/config")`: the default is the path the script usually opens.
+  const fallback = exactText(c.args[1] ?? c.kw.get('default'));
+  const value = w.envRead(name, c.line);
+  return fallback !== undefined && /^(?:~|\$HOME|\/)/.test(fallback) ? { ...value, text: fallback } : value;
 }
 
 function source(s: Source): CallHandler {
