@@ -2,6 +2,7 @@
 // runtime on the configured store, answers until SIGINT/SIGTERM. Unfinished turns of an earlier
 // process are resumed first; unanswered DingTalk messages are dispatched again by the channel.
 
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createDingtalkChannel, type DingtalkChannel } from '../../channels/dingtalk/index.ts';
@@ -51,7 +52,8 @@ async function serve(io: CliIo): Promise<number> {
       config: { clientId: dt.clientId, clientSecret, robotCode: dt.robotCode, ...(dt.cardTemplateId ? { cardTemplateId: dt.cardTemplateId } : {}), ...(dt.approvalCardTemplateId ? { approvalCardTemplateId: dt.approvalCardTemplateId } : {}), ...(dt.corpId ? { corpId: dt.corpId } : {}), apiBaseUrl: dt.apiBaseUrl, oapiBaseUrl: dt.oapiBaseUrl, maxFileBytes: dt.maxFileBytes },
       store: a.store,
       audit: a.audit,
-      workspaceFor: (conversationId) => resolve(loaded.home, 'downloads', Buffer.from(conversationId).toString('base64url').slice(0, 80)),
+      // Downloads land here first; the bridge moves them into the sender's session workspace.
+      workspaceFor: (conversationId) => resolve(loaded.home, 'downloads', createHash('sha256').update(conversationId).digest('hex').slice(0, 32)),
       onMessage: (message) => bridge.onMessage(message),
       onApprovalClick: (click) => bridge.onApprovalClick(click),
       log,
