@@ -3,7 +3,7 @@
 import type { Lang } from './facts.ts';
 
 const byExtension: Record<string, Lang> = {
-  md: 'markdown', markdown: 'markdown', mdx: 'markdown',
+  md: 'markdown', markdown: 'markdown', mdx: 'markdown', mdc: 'markdown',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell', command: 'shell',
   ps1: 'powershell', psm1: 'powershell', psd1: 'powershell', bat: 'powershell', cmd: 'powershell',
   py: 'python', pyw: 'python',

@@ -8,7 +8,7 @@ import { findApprovalBypass } from './prose/signals.ts';
 import { createPhraseRule } from './prose/phrase-rule.ts';
 
 /** Irreversible acts; "read-only" in the sentence keeps it medium ("skip confirmation for read-only tools"). */
-const irreversible = /\b(?:delet(?:e|es|ing|ion)|remov(?:e|es|ing)|wip(?:e|es|ing)|purg(?:e|es|ing)|drop(?:s|ping)?|destroy(?:s|ing)?|erase|force[- ]push\w*|pay(?:s|ing|ments?)?|transfer(?:s|ring)?|wire)\b|删除|清空|转账|付款|支付/i;
+const irreversible = /\b(?:delet(?:e|es|ing|ion)|remov(?:e|es|ing)|wip(?:e|es|ing)|purg(?:e|es|ing)|drop(?:s|ping)?|destroy(?:s|ing)?|erase|force[- ]push\w*|pay(?:s|ing|ments?)?|transfer(?:s|ring)?|wire)\b|\b(?:supprim|suppress|borr|elimin|lösch|apag|exclu)\w*|删除|清空|转账|付款|支付|削除|삭제|удал/i;
 
 export const approvalBypass = createPhraseRule({
   id: 'approval-bypass',

@@ -20,7 +20,7 @@ const directive = /\b(?:you (?:must|should|will|shall|need to|have to|are (?:to|
  * MODIFIED, always include the header"): it sends data out, fetches something remote, touches
  * secrets or agent memory, destroys, escalates, overrides or hides itself.
  */
-const manipulation = /\b(?:send|upload|post|forward|exfiltrate|transmit|leak|e-?mail|bcc|curl|wget|fetch|download|delete|remove|wipe|erase|reveal|disclose|ignore|disregard|supersedes?|override|bypass|disable|elevated|sudo|tokens?|credentials?|passwords?|secrets?|api keys?|cookies)\b|https?:\/\/|~\/\.|\.env\b|\b(?:SOUL|MEMORY|AGENTS|USER|IDENTITY)\.md\b|\b(?:never|do not|don'?t)\s+(?:mention|print|show|tell|reveal|display|say)\b|\bnot (?:shown|visible) to (?:the )?user\b|\b(?:quietly|silently|secretly|covertly)\b|\|\s*(?:ba|z)?sh\b|发送|上传|下载|删除|忽略|转发|密钥|密码|令牌|不要(?:告诉|提及|显示)/i;
+export const manipulation = /\b(?:send|upload|post|forward|exfiltrate|transmit|leak|e-?mail|bcc|curl|wget|fetch|download|delete|remove|wipe|erase|reveal|disclose|ignore|disregard|supersedes?|override|bypass|disable|elevated|sudo|tokens?|credentials?|passwords?|secrets?|api keys?|cookies)\b|https?:\/\/|~\/\.|\.env\b|\b(?:SOUL|MEMORY|AGENTS|USER|IDENTITY)\.md\b|\b(?:never|do not|don'?t)\s+(?:mention|print|show|tell|reveal|display|say)\b|\bnot (?:shown|visible) to (?:the )?user\b|\b(?:quietly|silently|secretly|covertly)\b|\|\s*(?:ba|z)?sh\b|发送|上传|下载|删除|忽略|转发|密钥|密码|令牌|不要(?:告诉|提及|显示)/i;
 
 export const hiddenInstructions: Rule = {
   meta: {

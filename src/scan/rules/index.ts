@@ -4,6 +4,7 @@
 import type { Rule } from '../types.ts';
 import { agentConfigRead } from './agent-config-read.ts';
 import { agentMemoryWrite } from './agent-memory-write.ts';
+import { agentNoteInData } from './agent-note-in-data.ts';
 import { agentTakeover } from './agent-takeover.ts';
 import { approvalBypass } from './approval-bypass.ts';
 import { authorizedKeysWrite } from './authorized-keys-write.ts';
@@ -34,6 +35,7 @@ import { forkBomb } from './fork-bomb.ts';
 import { gitPushExfil } from './git-push-exfil.ts';
 import { hiddenInstructions } from './hidden-instructions.ts';
 import { icmpPayload } from './icmp-payload.ts';
+import { insecureDependencySource } from './insecure-dependency-source.ts';
 import { installDownloadUnverified } from './install-download-unverified.ts';
 import { installHookNetwork } from './install-hook-network.ts';
 import { instructionOverride } from './instruction-override.ts';
@@ -81,6 +83,7 @@ import { walletRead } from './wallet-read.ts';
 export const ruleMap: Readonly<Record<string, Rule>> = {
   'agent-config-read': agentConfigRead,
   'agent-memory-write': agentMemoryWrite,
+  'agent-note-in-data': agentNoteInData,
   'agent-takeover': agentTakeover,
   'approval-bypass': approvalBypass,
   'authorized-keys-write': authorizedKeysWrite,
@@ -111,6 +114,7 @@ export const ruleMap: Readonly<Record<string, Rule>> = {
   'git-push-exfil': gitPushExfil,
   'hidden-instructions': hiddenInstructions,
   'icmp-payload': icmpPayload,
+  'insecure-dependency-source': insecureDependencySource,
   'install-download-unverified': installDownloadUnverified,
   'install-hook-network': installHookNetwork,
   'instruction-override': instructionOverride,

@@ -10,6 +10,7 @@ testRule(typosquatPackage, {
     { name: 'a real near name', files: mcp('"preact"') },
     { name: 'unrelated name', files: mcp('"@modelcontextprotocol/server-git"') },
     { name: 'pip install of the real name', files: skill('```bash\npip install requests==2.32.3\n```') },
+    { name: 'ordinary Gemfile', files: { Gemfile: 'source "https://rubygems.org"\ngem "rails", "7.1.3"\ngem "rake"\ngem "rspec"\n' } },
   ],
   invalid: [
     { name: 'known ClawHavoc look-alike', files: mcp('"-y", "cllawhub"'), errors: [{ messageId: 'known', severity: 'high' }] },
@@ -27,5 +28,6 @@ testRule(typosquatPackage, {
       errors: [{ messageId: 'nearMiss', severity: 'high' }, { messageId: 'nearMiss', severity: 'high' }],
     },
     { name: 'one unimported near miss stays medium', files: { 'requirements.txt': 'pyyalm==6.0.1\n' }, errors: [{ messageId: 'nearMiss', severity: 'medium' }] },
+  { name: 'look-alike gem', files: { Gemfile: 'source "https://rubygems.org"\ngem "rai1s", "~> 7.1"\n' }, errors: [{ messageId: 'nearMiss' }] },
 ],
 });

@@ -8,6 +8,8 @@ export const popularPackages: readonly string[] = [
   'torch', 'jquery', 'webpack', 'typescript', 'eslint', 'prettier', 'pyyaml', 'cryptography', 'paramiko',
   'setuptools', 'httpx', 'aiohttp', 'langchain', 'transformers', 'playwright', 'puppeteer', 'discord.js',
   'node-fetch', 'dingtalk-stream', 'fastapi', 'uvicorn', 'pydantic', 'click', 'rich', 'tqdm', 'yarl',
+  // RubyGems
+  'rails', 'rake', 'rspec', 'jekyll', 'bundler', 'nokogiri', 'devise', 'sidekiq', 'rubocop',
 ];
 
 export const knownLegitimate: ReadonlySet<string> = new Set([
@@ -15,6 +17,7 @@ export const knownLegitimate: ReadonlySet<string> = new Set([
   'urllib', 'urllib2', 'httpie', 'httpx', 'yarl', 'commands', 'expresso', 'axiom', 'dotenvx', 'openapi', 'opencv',
   'openai-agents', 'anthropic-sdk', 'boto', 'botocore', 'pillow-heif', 'lodash-es', 'scipy-stubs', 'pytest-mock',
   'pydantic-core', 'tqdm-joblib', 'eslint-plugin', 'typescript-eslint', 'express-session', 'react-dom',
+  'rails', 'rack', 'rake', 'raise', 'rspec', 'bundle', 'devise', 'jekyll', 'sidekiq',
 ]);
 
 /** Known malicious look-alikes seen in the ClawHavoc campaign. */
