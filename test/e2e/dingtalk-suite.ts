@@ -98,6 +98,20 @@ export function dingtalkSuite(backend: { name: string; databaseUrl(): Promise<st
       assert.equal(rows().filter((r) => r.fields['客户'] === '戊公司').length, 1);
     });
 
+    it("a file 张三 sends lands in his conversation's workspace, where the agent reads it", async () => {
+      world.inst.setScript((request) => {
+        const { user, results } = turnOf(request);
+        const path = /inbox\/[^\s,\]]+/.exec(user)?.[0];
+        if (results.length === 0) return path ? { toolCalls: [{ name: 'read', arguments: { path } }] } : { text: `no file in: ${user}` };
+        return { text: `文件内容：${/季度目标[^\n]*/.exec(results[0] ?? '')?.[0] ?? results[0]}` };
+      });
+      const earlier = world.emulator.control.sent(chatOf('user0001')).cards.filter((c) => c.cardTemplateId === AI_CARD).length;
+      const sent = world.emulator.control.postMessage({ as: 'user0001', content: { type: 'file', file: { name: 'plan.txt', text: '季度目标：新增 30 个客户\n' } } });
+      assert.ok(sent.accepted);
+      const answer = await finalCard(world, sent.conversationId, earlier);
+      assert.match(cardText(answer), /文件内容：季度目标：新增 30 个客户/);
+    });
+
     it('客户小陈 in the service group gets the FAQ skill and is refused the work tools', async () => {
       world.inst.setScript(plan([{ name: 'read', arguments: { path: 'skills/faq-shop/SKILL.md' } }], (results) => `退货：${/Returns: ([^\n.]+)/.exec(results[0] ?? '')?.[1] ?? '不知道'}`));
       const group = 'cidServiceGroup0001';
