@@ -36,6 +36,11 @@ function sameColour(attributes: string): boolean {
   return bg !== undefined && colourKey(fg) === colourKey(bg);
 }
 
+/** SVG elements whose text is never drawn. */
+const unrendered = /^(?:desc|metadata)$/i;
+/** An `alt` attribute's text: shown only when the image fails to load. */
+const altAttribute = /(?:^|\s)alt\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
 /** The attributes of an opening tag make its content invisible. */
 export function hidesContent(attributes: string): boolean {
   return hiddenAttribute.test(attributes) || hiddenStyle.test(attributes) || tinyFont.test(attributes) || sameColour(attributes);
@@ -78,7 +83,10 @@ export function hiddenHtml(html: string): HiddenText[] {
   const closeOf = closeFinder(withoutComments);
   let covered = 0;
   for (const m of withoutComments.matchAll(openTagPattern)) {
-    if (m[2]!.trimEnd().endsWith('/') || !hidesContent(m[2]!)) continue;
+    const alt = /^img$/i.test(m[1]!) ? altAttribute.exec(m[2]!) : null;
+    const altText = alt ? htmlToText(alt[1] ?? alt[2] ?? '') : '';
+    if (altText.length >= 20) found.push({ text: altText, offset: m.index, kind: 'hidden-element' });
+    if (m[2]!.trimEnd().endsWith('/') || !(hidesContent(m[2]!) || unrendered.test(m[1]!))) continue;
     const start = Math.max(m.index + m[0].length, covered);
     const end = closeOf(m[1]!.toLowerCase(), m.index + m[0].length);
     if (end <= start) continue;

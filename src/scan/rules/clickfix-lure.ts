@@ -5,11 +5,16 @@
 
 import type { Fact } from '../facts.ts';
 import type { Rule } from '../types.ts';
+import { isIpLiteral, isLocalHost } from './common/destination.ts';
 import { matchFact, proseFacts, proseText, quote } from './prose/match.ts';
 import { fixLure, pasteIntoTerminal, verificationLure } from './prose/phrases.ts';
 
 const nearLines = 8;
 const riskyKinds = new Set<Fact['kind']>(['download-exec', 'decode', 'exec-dynamic']);
+/** The Run box: legit guides say "press Win+R and type cmd"; a lure has it paste a command. */
+const runDialog = /\bwin(?:dows)?\s*(?:key\s*)?\+\s*r\b|⊞\s*\+\s*r|\brun (?:dialog|box)\b|运行框/i;
+/** Windows binaries that fetch and run a remote script or library by themselves. */
+const remoteLolbin = /\b(?:mshta|rundll32|regsvr32|certutil|msiexec|bitsadmin|wscript|cscript)(?:\.exe)?\b(?:[^\n]){0,120}?(?:https?:\/\/|\\\\[\w.-]+\\)/i;
 
 export const clickfixLure: Rule = {
   meta: {
@@ -25,13 +30,22 @@ export const clickfixLure: Rule = {
     },
   },
   check(facts, context) {
-    const risky = facts.all.filter((f) => riskyKinds.has(f.kind));
+    // Remote or decoded code nearby: analysed facts, a URL at a public raw IP, a LOLBin given a URL.
+    // Collected on the first lure only: most skills have none.
+    let risky: Fact[] | undefined;
+    const riskyNear = (fact: Fact) => {
+      if (!risky) {
+        risky = facts.all.filter((f) => riskyKinds.has(f.kind) || (f.kind === 'url' && isIpLiteral(f.host) && !isLocalHost(f.host)));
+        for (const p of proseFacts(facts, { includeCodeBlocks: true })) if (remoteLolbin.test(proseText(p))) risky.push(p);
+      }
+      return risky.some((r) => r.file === fact.file && Math.abs(r.line - fact.line) <= nearLines);
+    };
     for (const fact of proseFacts(facts)) {
       const hit = matchFact(fact, [pasteIntoTerminal]);
       if (!hit) continue;
       if (verificationLure.test(proseText(fact))) {
         context.report({ messageId: 'verification', fact, evidence: hit.sentence, data: { phrase: quote(hit) } });
-      } else if (fixLure.test(proseText(fact)) && risky.some((r) => r.file === fact.file && Math.abs(r.line - fact.line) <= nearLines)) {
+      } else if ((fixLure.test(proseText(fact)) || runDialog.test(proseText(fact))) && riskyNear(fact)) {
         context.report({ messageId: 'fix', fact, evidence: hit.sentence, data: { phrase: quote(hit) } });
       }
     }

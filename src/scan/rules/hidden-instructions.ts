@@ -14,7 +14,7 @@ import {
 const attackPhrases = [...overridePhrases, ...concealmentPhrases, ...approvalBypassPhrases, ...authorityGrantPhrases, ...evasionPhrases, ...remoteInstructionPhrases, bccEvery, walletSecret, credentialTarget];
 
 const addressesAgent = /\b(?:you|your|ai|assistant|agent|llm|model|claude|gpt|chatgpt|openclaw|bot)\b|你|助手|智能体/i;
-const directive = /\b(?:you (?:must|should|will|shall|need to|have to|are (?:to|required to))|(?:ai|assistant|agent|model|llm|bot)\b[^.\n]{0,30}\b(?:must|should|shall|will|is to|needs to)|always|never|from now on|when(?:ever)? the user)\b|^(?:important|system|instructions?|note to (?:the )?(?:ai|assistant|agent|model)|ai|assistant|agent|model|llm|bot)\s*[:：]|\b(?:ai|assistant|agent|model|llm)\s+(?:instructions?|notes?|directives?)\b|\bnot (?:shown|visible) to (?:the )?user\b|\bbefore (?:summari[sz]ing|answering|responding|replying)\b|你(?:必须|应该|需要)|务必|始终/i;
+const directive = /\b(?:you (?:must|should|will|shall|need to|have to|are (?:to|required to))|(?:ai|assistant|agent|model|llm|bot)\b[^.\n]{0,30}\b(?:must|should|shall|will|is to|needs to)|always|never|from now on|when(?:ever)? the user)\b|^(?:important|system|instructions?|note to (?:the )?(?:ai|assistant|agent|model)|(?:ai\s+)?(?:assistant|agent|model)|ai|llm|bot)\s*[:：]|\b(?:ai|assistant|agent|model|llm)\s+(?:instructions?|notes?|directives?)\b|\bnot (?:shown|visible) to (?:the )?user\b|\bbefore (?:summari[sz]ing|answering|responding|replying)\b|你(?:必须|应该|需要)|务必|始终/i;
 /**
  * What makes a hidden directive an attack rather than a developer note ("THIS TEMPLATE SHOULD BE
  * MODIFIED, always include the header"): it sends data out, fetches something remote, touches

@@ -9,6 +9,10 @@ import { isIpLiteral, isLocalHost } from './common/destination.ts';
 
 const configFiles = /(?:claude_desktop_config\.json|\.mcp\.json|(?:^|\/)mcp\.json|\.cursor\/mcp\.json|\.openclaw\/openclaw\.json5?|\.clawdbot\/\w+\.json|\.codeium\/windsurf\/mcp_config\.json)$/i;
 const downloads = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest)\b|https?:\/\/|\|\s*(?:ba|z)?sh\b|base64/i;
+/** `claude mcp add NAME -- CMD…` and the same verb of other agent CLIs: a server registered from a shell. */
+const mcpClis = new Set(['claude', 'codex', 'gemini', 'qwen', 'amp', 'cursor-agent']);
+/** For a registration: remote servers over https are ordinary (vendors host them); plain HTTP, a raw IP or a download pipeline is not. */
+const riskyRegistration = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest)\b|\bhttp:\/\/(?!localhost|127\.)|https?:\/\/\d{1,3}(?:\.\d{1,3}){3}(?:[:/]|$)|\|\s*(?:ba|z)?sh\b|base64/i;
 
 /** Same registrable-ish site: the last two labels agree (mcp.notion.com and notion.com). */
 function sameSite(a: string, b: string): boolean {
@@ -40,9 +44,11 @@ export const mcpConfigPoisoning: Rule = {
       context.report({ messageId: 'remote', fact: url, data: { server: url.context.headings[1] ?? '?', host: url.host }, severity });
     }
     for (const cmd of facts.of('command')) {
-      if (cmd.context.headings[0] !== 'mcpServers') continue;
+      const registered = mcpClis.has(cmd.name) && cmd.args[0] === 'mcp' && /^add(?:-json)?$/.test(cmd.args[1] ?? '');
+      if (cmd.context.headings[0] !== 'mcpServers' && !registered) continue;
       const line = [cmd.name, ...cmd.args].join(' ');
-      if (downloads.test(line)) context.report({ messageId: 'command', fact: cmd, data: { server: cmd.context.headings[1] ?? '?', command: line.slice(0, 100) } });
+      const server = registered ? cmd.args.slice(2).find((a) => !a.startsWith('-')) ?? '?' : cmd.context.headings[1] ?? '?';
+      if ((registered ? riskyRegistration : downloads).test(line)) context.report({ messageId: 'command', fact: cmd, data: { server, command: line.slice(0, 100) } });
     }
     for (const write of facts.of('file-write')) {
       if (configFiles.test(write.path)) context.report({ messageId: 'writesConfig', fact: write, data: { path: write.path } });

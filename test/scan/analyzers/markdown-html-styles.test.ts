@@ -30,4 +30,14 @@ describe('hidesContent: colour and size', () => {
     const html = '<p>Shipping takes 3 days.</p><p style="color:#fff;background-color:#ffffff">secret words here</p><p>Bye</p>';
     assert.deepEqual(hiddenHtml(html).map((h) => h.text), ['secret words here']);
   });
+
+  it('reads SVG desc and metadata (never drawn) as hidden, not the drawn text', () => {
+    const svg = '<svg><title>Alert</title><desc>never drawn words</desc><text>drawn label</text><metadata>meta words</metadata></svg>';
+    assert.deepEqual(hiddenHtml(svg).map((h) => h.text), ['never drawn words', 'meta words']);
+  });
+
+  it('reads long img alt text as hidden and leaves short labels alone', () => {
+    const html = '<img src="a.png" alt="Logo"><img src="b.png" alt="A sentence long enough to carry an instruction">';
+    assert.deepEqual(hiddenHtml(html).map((h) => h.text), ['A sentence long enough to carry an instruction']);
+  });
 });

@@ -45,6 +45,24 @@ export const concealmentI18n: readonly RegExp[] = [
   u(String.raw`${L}не\s+(?:говори|сообщай|рассказывай|показывай)(?:те)?\s+(?:об\s+этом\s+)?пользовател`),
 ];
 
+/** Concealment stated rather than ordered: "the user need not know" (matched after a negation too). */
+export const concealmentStatementsI18n: readonly RegExp[] = [
+  u(String.raw`${L}(?:das|dies|davon)\s+(?:muss|braucht)\s+(?:der|die)\s+(?:Nutzer|Benutzer|Anwender|Kunde)\w*\s+nicht\s+(?:zu\s+)?(?:wissen|erfahren)${R}|${L}el\s+(?:usuario|cliente)\s+no\s+(?:tiene\s+que|necesita|debe)\s+saber(?:lo)?${R}|${L}l['’]utilisateur\s+n['’]a\s+pas\s+besoin\s+de\s+(?:le\s+)?savoir${R}|${L}o\s+usuário\s+não\s+precisa\s+saber${R}`),
+  /ユーザーに(?:は)?知らせる必要(?:は)?ない|사용자(?:는|가)\s*알\s*필요\s*(?:가|는)?\s*없/,
+];
+
+/** "BCC every outgoing mail to …" (joined onto `bccEvery`). */
+export const bccI18n = u(String.raw`${L}(?:jede[rnm]?|alle[rn]?)\s+(?:ausgehenden\s+|gesendeten\s+)?(?:E-?Mails?|Mails?|Nachrichten?)${R}(?:[^.\n]|\.(?=\S)){0,80}?(?:BCC|Blindkopie)|${L}(?:cada|todos\s+los|todas\s+las)\s+(?:correos?|e-?mails?|mensajes?)${R}(?:[^.\n]|\.(?=\S)){0,80}?(?:CCO|BCC|copia\s+oculta)|${L}(?:chaque|tous\s+les)\s+(?:e-?mails?|courriels?|messages?)${R}(?:[^.\n]|\.(?=\S)){0,80}?(?:Cci|BCC|copie\s+cachée)|${L}(?:cada|todos\s+os|todas\s+as)\s+(?:e-?mails?|mensagens?)${R}(?:[^.\n]|\.(?=\S)){0,80}?(?:CCO|BCC|cópia\s+oculta)|(?:すべての|全ての|毎回の)(?:送信)?メール[^。\n]{0,40}(?:BCC|bcc)`);
+
+/** Instructions loaded from a URL at run time. */
+export const remoteInstructionI18n: readonly RegExp[] = [
+  u(String.raw`${L}(?:descarga|lee|abre|consulta|obtén|carga)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:y|luego)\s+(?:sigue|obedece|ejecuta|aplica|cumple)\s+(?:todas\s+)?(?:las\s+|los\s+)?(?:instrucciones|órdenes|indicaciones|pasos|comandos)${R}`),
+  u(String.raw`${L}(?:lade|lies|öffne|hole)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:und|dann)\s+(?:befolge|führe|folge)${R}(?:[^.\n]|\.(?=\S)){0,30}(?:Anweisungen|Befehle|Schritte|Vorgaben)`),
+  u(String.raw`${L}(?:télécharge|lis|ouvre|récupère|charge)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:et|puis)\s+(?:suis|applique|exécute|respecte)\s+(?:toutes\s+)?(?:les\s+)?(?:instructions|consignes|commandes|étapes)${R}`),
+  u(String.raw`${L}(?:baixe|leia|abra|busque|carregue)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:e|depois)\s+(?:siga|execute|aplique|cumpra)\s+(?:todas\s+)?(?:as\s+|os\s+)?(?:instruções|ordens|etapas|comandos)${R}`),
+  /https?:\/\/\S+[^。\n]{0,40}(?:の|に書かれた|にある)(?:指示|命令|手順)(?:に従|を実行)/,
+];
+
 /** Acting without the user's confirmation. */
 export const approvalBypassI18n: readonly RegExp[] = [
   u(String.raw`${L}(?:sin|no)\s+(?:pedir|solicitar|esperar|pidas|solicites|esperes)\s+(?:la\s+)?(?:confirmación|permiso|aprobación)${R}`),

@@ -6,13 +6,13 @@
 
 
 import {
-  approvalBypassI18n, askForSecretI18n, concealmentI18n, consentI18n, conversationDataI18n, memoryWriteI18n, overrideI18n, persistenceI18n,
+  approvalBypassI18n, askForSecretI18n, bccI18n, concealmentI18n, concealmentStatementsI18n, remoteInstructionI18n, consentI18n, conversationDataI18n, memoryWriteI18n, overrideI18n, persistenceI18n,
   sendVerbI18n, walletSecretI18n, withLanguages,
 } from './phrases-i18n.ts';
 
 /** "Ignore previous instructions", "you are now unrestricted", "safety off". */
 export const overridePhrases: readonly RegExp[] = [
-  /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|of\s+|every\s+)*(?:(?:previous|prior|above|earlier|preceding|former|original|system|safety|developer|openai|anthropic)\s+){1,2}(?:instructions?|prompts?|rules|guidelines|directives|guardrails|polic(?:y|ies)|constraints|restrictions|messages?|programming)\b/i,
+  /\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|of\s+|every\s+|(?:the\s+)?user'?s\s+)*(?:(?:previous|prior|above|earlier|preceding|former|original|system|safety|developer|openai|anthropic)\s+){1,2}(?:instructions?|prompts?|rules|guidelines|directives|guardrails|polic(?:y|ies)|constraints|restrictions|messages?|programming)\b/i,
   /\b(?:ignore|disregard|forget)\s+(?:all|any|every)\s+(?:other\s+)?(?:instructions|rules|guidelines|directives)\b/i,
   /\b(?:disregard|ignore|forget)\s+(?:your|the)\s+system\s+prompt\b/i,
   /\byou are (?:now|no longer)\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:DAN|jailbr\w+|unrestricted|uncensored|unfiltered|free from|bound by|without (?:any )?(?:restrictions|limits|filters|rules))/i,
@@ -73,6 +73,8 @@ export const concealmentPhrases: readonly RegExp[] = [
  * the reader", and lying when asked ("if they ask whether chats are stored, say nothing leaves").
  */
 export const concealmentStatements: readonly RegExp[] = [
+  /\b(?:the\s+)?(?:user|customer|owner)s?\s+(?:does not|doesn'?t|do not|don'?t|need not|needn'?t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:know|be told|find out|notice)(?:\s+(?:about\s+)?(?:this|it|that|any of (?:this|it)))?\s*(?:[.;,!)]|$)/i,
+  ...concealmentStatementsI18n,
   // An action, not a detail of the output ("the internal ID does not need to be shown" is formatting advice).
   /\b(?:it|this|that|which)\s+(?:step\s+|work\s+)?(?:does not|doesn'?t|need not|needn'?t)\s+(?:need\s+to\s+)?be\s+(?:mentioned|disclosed|told)\s+to\s+(?:the\s+)?(?:user|reader|customer|human)s?\b/i,
   /\bno need to (?:tell|inform|notify|mention (?:it|this) to)\s+(?:the\s+)?(?:user|reader|customer|human)s?\b(?!\s+(?:to|that)\b)/i,
@@ -169,7 +171,7 @@ export const storedRulePhrases: readonly RegExp[] = [
 export const conversationData = withLanguages(/\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|\b(?:(?:each|every|any)\s+time|whenever)\s+(?:the\s+)?(?:user|customer|they)\s+(?:sends?|writes?|types?|says?)\b|\b(?:it|them|that|this|the user'?s?|their|each|every)(?:\s+(?:message|chat|prompt)s?)?\s+(?:word for word|verbatim)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)|(?:每|每一|所有|全部)(?:收到)?(?:一)?(?:条|个|次|封)?(?:收到的)?(?:用户|客户|顾客)?(?:的)?(?:消息|对话|聊天|留言|咨询)|(?:用户|客户|顾客)的?(?:手机号|电话|姓名|身份证|住址|地址)/i, conversationDataI18n);
 export const sendVerb = withLanguages(/\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i, sendVerbI18n);
 export const externalDestination = /https?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b/i;
-export const bccEvery = /\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i;
+export const bccEvery = withLanguages(/\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i, bccI18n);
 
 /** Loading instructions at run time from somewhere the reviewer cannot see. */
 export const remoteInstructionPhrases: readonly RegExp[] = [
@@ -183,6 +185,7 @@ export const remoteInstructionPhrases: readonly RegExp[] = [
   /(?:访问|获取|下载|读取|打开|拉取|加载)[^。\n]{0,60}(?:https?:\/\/\S+|链接|网址|远程地址)[^。\n]{0,60}(?:当作|作为|视为|当成)[^。\n]{0,16}(?:指令|规则|系统提示|提示词|最高优先级)/,
   /从[^。\n]{0,10}(?:https?:\/\/\S+|远程|服务器|网址|链接)[^。\n]{0,30}(?:加载|获取|读取|拉取|下载)[^。\n]{0,10}(?:规则|指令|提示词|系统提示)/,
   /\b(?:load|fetch|pull|get|read)\s+(?:your\s+|the\s+)?(?:rules|instructions|directives|system prompt|guidelines)\s+from\s+(?:https?:\/\/|the (?:url|server|endpoint|remote))/i,
+  ...remoteInstructionI18n,
 ];
 
 /** Secrets no legitimate skill asks a person to hand over. */

@@ -128,6 +128,14 @@ const sharedTargetTable = [/\b(?:the\s+)?system prompt\b|\b(?:persistent|long[- 
 /** The persistence cues without "persistent", which names a kind of store as often as an intent. */
 const lastingCue = /\b(?:always|permanent(?:ly)?|forever|every (?:session|conversation|time|turn)|from now on|each time|on every start|secretly|silently|verbatim)\b/i;
 
+/** Consent refused in words ("without asking", "사용자 확인 없이", "sin pedir permiso") is not consent. */
+const consentWithheld = /\b(?:without|no need to|never|do not|don'?t|not)\s+(?:\w+\s+){0,2}?(?:ask\w*|confirm\w*|permission|consent\w*|approv\w*)\b|(?:확인|동의|허락)\s*없이|(?:確認|同意|許可)(?:を)?(?:求めず|せず|なしで|不要)|(?:无需|不需要|不用|不必)(?:用户|向用户)?(?:确认|同意)|\bsin\s+(?:pedir\s+)?(?:confirmación|permiso|consentimiento)|\bohne\s+(?:Rückfrage|Zustimmung|Bestätigung|Erlaubnis)|\bsans\s+(?:demander|confirmation|autorisation)/gi;
+
+/** The text asks for the user's consent somewhere (after consent refused in words is taken out). */
+function consented(text: string): boolean {
+  return consentCue.test(text.replace(consentWithheld, ' '));
+}
+
 /** Instructions to write the agent's memory or persona without the user's consent, and text written there. */
 export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
   const out: MemoryHit[] = [];
@@ -142,7 +150,7 @@ export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
     const text = proseText(fact);
     const hit = matchFact(fact, memoryTargetTable, { imperative: true }) ??
       (lastingCue.test(text) ? matchFact(fact, sharedTargetTable, { imperative: true }) : undefined);
-    if (!hit || !memoryWrite.test(hit.sentence) || consentCue.test(text)) continue;
+    if (!hit || !memoryWrite.test(hit.sentence) || consented(text)) continue;
     const payload = announcesContent.test(hit.sentence) ? payloadSignals(contentAfter(facts, fact)) : [];
     const lasting = persistenceCue.test(text) || fact.context.hidden === true || payload.length > 0;
     out.push({ hit, lasting, payload });
