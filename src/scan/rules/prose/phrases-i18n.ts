@@ -5,14 +5,17 @@
 // checks apply unchanged. Narrow phrasings only, as in phrases.ts: a word that also opens ordinary
 // prose ("no", "nicht") is never a cue on its own.
 //
-// JavaScript's `\b` knows only ASCII letters, so a word that starts or ends with an accented or
-// Cyrillic letter is bounded with the lookarounds below instead. No `u` flag: the English tables
-// these are joined onto are written for the non-Unicode syntax.
+// JavaScript's `\b` knows only ASCII letters. A word is opened with `\b` (its first letter is ASCII;
+// a leading lookbehind would cost every position of every prose text, about twice the scan time)
+// and closed with a lookahead for any letter, accented and Cyrillic included, which costs only
+// where the word matched. The few words that start with a non-ASCII letter have no left bound.
+// No `u` flag: the English tables these are joined onto are written for the non-Unicode syntax.
 
 /** Latin (with accents) and Cyrillic letters. */
 const letter = String.raw`[A-Za-z\u00C0-\u024F\u0400-\u04FF]`;
-/** Not preceded / followed by a letter: `\b` for words with non-ASCII letters. */
-const L = `(?<!${letter})`;
+/** Opens a word whose first letter is ASCII. */
+const L = String.raw`\b`;
+/** Closes a word, whatever its last letter. */
 const R = `(?!${letter})`;
 const u = (source: string): RegExp => new RegExp(source, 'i');
 
@@ -29,7 +32,7 @@ export const overrideI18n: readonly RegExp[] = [
   u(String.raw`${L}(?:ignoriere|ignorier|vergiss|missachte)\s+(?:(?:alle|die|deine|sämtliche)\s+)*(?:(?:vorherigen|bisherigen|früheren|obigen|vorigen|vorangegangenen)\s+(?:Anweisungen|Regeln|Vorgaben|Instruktionen)|(?:Systemanweisungen|Sicherheitsregeln))${R}`),
   /(?:これまでの|以前の|前の|上記の|先の|システムの)(?:指示|命令|ルール|設定|プロンプト)(?:は|を)?(?:すべて|全て)?(?:無視|忘れ)/,
   /(?:이전|기존|위의|앞의|시스템)\s*(?:의\s*)?(?:지시|지침|명령|규칙|프롬프트)(?:을|를|은|는)?\s*(?:모두\s*)?(?:무시|잊)/,
-  u(String.raw`${L}(?:игнорируй|игнорируйте|забудь|забудьте)\s+(?:все\s+)?(?:предыдущие|прежние|системные)\s+(?:инструкции|указания|правила)${R}`),
+  u(String.raw`(?:игнорируй|игнорируйте|забудь|забудьте)\s+(?:все\s+)?(?:предыдущие|прежние|системные)\s+(?:инструкции|указания|правила)${R}`),
   u(String.raw`${L}(?:activa|activar|entra en|entrar en)\s+(?:el\s+)?modo\s+(?:desarrollador|sin restricciones|dios)${R}|${L}(?:aktiviere|wechsle in den)\s+(?:den\s+)?(?:Entwicklermodus|uneingeschränkten Modus)${R}|${L}(?:active|activez|passe en|passez en)\s+(?:le\s+)?mode\s+(?:développeur|sans restriction)${R}|開発者モード(?:を有効|に切り替え|で動作)`),
   u(String.raw`${L}(?:filtros|normas|reglas|políticas)\s+de\s+(?:seguridad|contenido)\s+(?:están\s+)?(?:desactivad[oa]s|apagad[oa]s)${R}|${L}Sicherheits(?:regeln|filter|richtlinien)\s+(?:sind\s+)?(?:deaktiviert|ausgeschaltet|aufgehoben)${R}|安全(?:フィルター|ルール|制限)(?:は|を)?(?:無効|解除|オフ)`),
 ];
@@ -42,7 +45,7 @@ export const concealmentI18n: readonly RegExp[] = [
   u(String.raw`${L}(?:sage?|erzähle?|erwähne|zeige?|verrate?)\s+(?:es\s+)?dem\s+(?:Nutzer|Benutzer|Anwender|Kunden)\s+(?:davon\s+)?nichts${R}|${L}ohne\s+(?:den\s+)?(?:Nutzer|Benutzer|Anwender)\s+zu\s+(?:informieren|benachrichtigen)${R}`),
   /ユーザー(?:に|には)(?:説明|報告|伝え|知らせ|言わ|見せ)(?:し)?(?:ない|ず|てはいけ)|ユーザーに(?:は)?(?:内緒|秘密)/,
   /사용자(?:에게|한테)\s*(?:알리지|말하지|보여주지)\s*(?:마|말)/,
-  u(String.raw`${L}не\s+(?:говори|сообщай|рассказывай|показывай)(?:те)?\s+(?:об\s+этом\s+)?пользовател`),
+  u(String.raw`не\s+(?:говори|сообщай|рассказывай|показывай)(?:те)?\s+(?:об\s+этом\s+)?пользовател`),
 ];
 
 /** Concealment stated rather than ordered: "the user need not know" (matched after a negation too). */
@@ -57,7 +60,7 @@ export const bccI18n = u(String.raw`${L}(?:jede[rnm]?|alle[rn]?)\s+(?:ausgehende
 /** Instructions loaded from a URL at run time. */
 export const remoteInstructionI18n: readonly RegExp[] = [
   u(String.raw`${L}(?:descarga|lee|abre|consulta|obtén|carga)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:y|luego)\s+(?:sigue|obedece|ejecuta|aplica|cumple)\s+(?:todas\s+)?(?:las\s+|los\s+)?(?:instrucciones|órdenes|indicaciones|pasos|comandos)${R}`),
-  u(String.raw`${L}(?:lade|lies|öffne|hole)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:und|dann)\s+(?:befolge|führe|folge)${R}(?:[^.\n]|\.(?=\S)){0,30}(?:Anweisungen|Befehle|Schritte|Vorgaben)`),
+  u(String.raw`(?:${L}(?:lade|lies|hole)|öffne)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:und|dann)\s+(?:befolge|führe|folge)${R}(?:[^.\n]|\.(?=\S)){0,30}(?:Anweisungen|Befehle|Schritte|Vorgaben)`),
   u(String.raw`${L}(?:télécharge|lis|ouvre|récupère|charge)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:et|puis)\s+(?:suis|applique|exécute|respecte)\s+(?:toutes\s+)?(?:les\s+)?(?:instructions|consignes|commandes|étapes)${R}`),
   u(String.raw`${L}(?:baixe|leia|abra|busque|carregue)${R}(?:[^.\n]|\.(?=\S)){0,80}https?:\/\/\S+(?:[^.\n]|\.(?=\S)){0,60}${L}(?:e|depois)\s+(?:siga|execute|aplique|cumpra)\s+(?:todas\s+)?(?:as\s+|os\s+)?(?:instruções|ordens|etapas|comandos)${R}`),
   /https?:\/\/\S+[^。\n]{0,40}(?:の|に書かれた|にある)(?:指示|命令|手順)(?:に従|を実行)/,
@@ -74,9 +77,9 @@ export const approvalBypassI18n: readonly RegExp[] = [
 ];
 
 /** Writing to memory, in other languages (joined onto `memoryWrite`). */
-export const memoryWriteI18n = u(String.raw`${L}(?:guarda|guardar|escribe|escribir|añade|añadir|agrega|agregar|anota|almacena|speichere|speichern|schreibe|schreiben|hinzufügen|ergänze|enregistre|écris|ajoute|sauvegarde|mémorise|salve|salvar|grave|escreva|adicione)${R}|追記|保存|書き込|登録|저장|추가|기록`);
+export const memoryWriteI18n = u(String.raw`${L}(?:guarda|guardar|escribe|escribir|añade|añadir|agrega|agregar|anota|almacena|speichere|speichern|schreibe|schreiben|hinzufügen|ergänze|enregistre|ajoute|sauvegarde|mémorise|salve|salvar|grave|escreva|adicione)${R}|追記|保存|書き込|登録|저장|추가|기록`);
 /** Meant to last (joined onto `persistenceCue`). */
-export const persistenceI18n = u(String.raw`${L}(?:para siempre|permanentemente|a partir de ahora|de ahora en adelante|en (?:todas las|cada) (?:conversaciones|conversación|sesiones|sesión)|für immer|dauerhaft|ab jetzt|von nun an|in jeder (?:Sitzung|Unterhaltung)|pour toujours|désormais|à partir de maintenant|définitivement|para sempre|a partir de agora)${R}|今後|永久|ずっと|すべての会話|毎回|영구|항상|앞으로|매번`);
+export const persistenceI18n = u(String.raw`${L}(?:para siempre|permanentemente|a partir de ahora|de ahora en adelante|en (?:todas las|cada) (?:conversaciones|conversación|sesiones|sesión)|für immer|dauerhaft|ab jetzt|von nun an|in jeder (?:Sitzung|Unterhaltung)|pour toujours|désormais|définitivement|para sempre|a partir de agora)${R}|à partir de maintenant|今後|永久|ずっと|すべての会話|毎回|영구|항상|앞으로|매번`);
 /** With the user's consent (joined onto `consentCue`). */
 export const consentI18n = u(String.raw`${L}(?:si el usuario (?:lo\s+)?(?:pide|quiere|acepta)|wenn der (?:Nutzer|Benutzer) (?:es\s+)?(?:möchte|wünscht|zustimmt)|pregunta|confirmación|confirme|permiso|consentimiento|frage|bestätigt?|Erlaubnis|Zustimmung|Einverständnis|demande|confirmation|permission|accord|consentement|pergunte|permissão|consentimento)${R}|確認|同意|許可|希望した場合|확인|동의|허락`);
 
@@ -97,4 +100,4 @@ export const sentenceCueI18n = u(String.raw`${L}(?:por ejemplo|por exemplo|par e
 /** Headings that teach (joined onto `teachingHeading`). */
 export const teachingHeadingI18n = u(String.raw`${L}(?:ejemplos|advertencias?|riesgos?|seguridad|Beispiele|Warnung\w*|Risiken|Sicherheit|exemples|avertissements?|risques|sécurité|exemplos|riscos|segurança)${R}|警告|リスク|セキュリティ|攻撃例|위험|보안|경고`);
 /** Negations that may stand before a phrase (joined onto `negation`); bare "no"/"nicht" are too common. */
-export const negationI18n = u(String.raw`${L}(?:nunca|jamás|jamais|niemals|никогда)${R}|決して|絶対に|절대`);
+export const negationI18n = u(String.raw`${L}(?:nunca|jamás|jamais|niemals)${R}|никогда|決して|絶対に|절대`);
