@@ -1,5 +1,5 @@
 // The inline content of one block (paragraph, heading, table cell): its visible text, the text a
-// rendered view hides (spans hidden by an attribute or a style, HTML comments, image alt text) and
+// rendered view hides (spans hidden by an attribute or a style, HTML comments, image alt text, link titles) and
 // the URLs and command-like code spans in it, each on its own line.
 //
 // Lines: a child token's line is its block's first line plus the newlines before the offset the
@@ -89,6 +89,9 @@ export function readInline(inline: Token, firstLine: number, sink: InlineSink): 
       case 'link_open': {
         linkDepth++;
         if (t.meta?.label) break;
+        // A link title shows only as a hover tooltip: text the reader of the page does not see.
+        const title = String(t.attrGet('title') ?? '');
+        if (title.length >= 12) out.hidden.push({ text: title, line });
         const href = String(t.attrGet('href') ?? '');
         if (t.markup !== 'linkify') sink.url(href, line, hiddenDepth > 0);
         // GFM ends a bare URL before trailing emphasis and strikethrough marks; linkify keeps them.

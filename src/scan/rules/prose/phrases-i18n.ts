@@ -1,5 +1,5 @@
-// The prompt-injection phrase tables in Spanish, Portuguese, French, German, Japanese, Korean and
-// Russian: skills on public marketplaces are written in every language, and an attack does not
+// The prompt-injection phrase tables in Spanish, Portuguese, French, Italian, German, Japanese,
+// Korean and Russian: skills on public marketplaces are written in every language, and an attack does not
 // need English. Each entry extends the English/Chinese table of the same name in phrases.ts (the
 // tables there spread or join these), so every rule and match.ts's teaching, quote and negation
 // checks apply unchanged. Narrow phrasings only, as in phrases.ts: a word that also opens ordinary
@@ -30,6 +30,7 @@ export const overrideI18n: readonly RegExp[] = [
   u(String.raw`${L}(?:ignore|ignora|esqueça|esqueca|desconsidere)\s+(?:(?:todas|as|os|suas)\s+)*(?:instruções|instrucoes|regras|orientações)\s+(?:anteriores|prévias|do sistema)${R}`),
   u(String.raw`${L}(?:ignore[sz]?|oublie[sz]?)\s+(?:(?:toutes|tous|les|tes|vos)\s+)*(?:instructions|consignes|règles|directives)\s+(?:précédentes|antérieures|du système|de sécurité)${R}`),
   u(String.raw`${L}(?:ignoriere|ignorier|vergiss|missachte)\s+(?:(?:alle|die|deine|sämtliche)\s+)*(?:(?:vorherigen|bisherigen|früheren|obigen|vorigen|vorangegangenen)\s+(?:Anweisungen|Regeln|Vorgaben|Instruktionen)|(?:Systemanweisungen|Sicherheitsregeln))${R}`),
+  u(String.raw`${L}(?:ignora|dimentica|trascura)\s+(?:(?:tutte|le|tue)\s+)*(?:istruzioni|regole|indicazioni)\s+(?:precedenti|del sistema|di sicurezza)${R}`),
   /(?:これまでの|以前の|前の|上記の|先の|システムの)(?:指示|命令|ルール|設定|プロンプト)(?:は|を)?(?:すべて|全て)?(?:無視|忘れ)/,
   /(?:이전|기존|위의|앞의|시스템)\s*(?:의\s*)?(?:지시|지침|명령|규칙|프롬프트)(?:을|를|은|는)?\s*(?:모두\s*)?(?:무시|잊)/,
   u(String.raw`(?:игнорируй|игнорируйте|забудь|забудьте)\s+(?:все\s+)?(?:предыдущие|прежние|системные)\s+(?:инструкции|указания|правила)${R}`),
@@ -43,6 +44,7 @@ export const concealmentI18n: readonly RegExp[] = [
   u(String.raw`${L}não\s+(?:conte|diga|mencione|informe|mostre)\s+(?:isso\s+|nada\s+)?(?:ao|aos)\s+(?:usuário|cliente)s?${R}|${L}sem\s+(?:avisar|informar|contar\s+a)o?\s+(?:usuário|cliente)${R}`),
   u(String.raw`${L}ne\s+(?:le\s+|lui\s+|leur\s+|rien\s+)*(?:dis|dites|mentionne|mentionnez|signale|signalez|montre|montrez)\s+(?:pas|rien|jamais)\s+(?:à\s+l['’]utilisateur|aux\s+utilisateurs)${R}|${L}sans\s+(?:prévenir|informer|le\s+dire\s+à)\s+l['’]utilisateur${R}`),
   u(String.raw`${L}(?:sage?|erzähle?|erwähne|zeige?|verrate?)\s+(?:es\s+)?dem\s+(?:Nutzer|Benutzer|Anwender|Kunden)\s+(?:davon\s+)?nichts${R}|${L}ohne\s+(?:den\s+)?(?:Nutzer|Benutzer|Anwender)\s+zu\s+(?:informieren|benachrichtigen)${R}`),
+  u(String.raw`${L}(?:senza\s+(?:dirlo|avvisare|informare)\s+(?:a\s*l['’]\s*)?(?:utente|cliente)|non\s+(?:dirlo|dire|menzionare|mostrare)\s+(?:nulla\s+|questo\s+)?(?:all['’]\s*utente|al\s+cliente))${R}`),
   /ユーザー(?:に|には)(?:説明|報告|伝え|知らせ|言わ|見せ)(?:し)?(?:ない|ず|てはいけ)|ユーザーに(?:は)?(?:内緒|秘密)/,
   /사용자(?:에게|한테)\s*(?:알리지|말하지|보여주지)\s*(?:마|말)/,
   u(String.raw`не\s+(?:говори|сообщай|рассказывай|показывай)(?:те)?\s+(?:об\s+этом\s+)?пользовател`),
@@ -84,9 +86,9 @@ export const persistenceI18n = u(String.raw`${L}(?:para siempre|permanentemente|
 export const consentI18n = u(String.raw`${L}(?:si el usuario (?:lo\s+)?(?:pide|quiere|acepta)|wenn der (?:Nutzer|Benutzer) (?:es\s+)?(?:möchte|wünscht|zustimmt)|pregunta|confirmación|confirme|permiso|consentimiento|frage|bestätigt?|Erlaubnis|Zustimmung|Einverständnis|demande|confirmation|permission|accord|consentement|pergunte|permissão|consentimento)${R}|確認|同意|許可|希望した場合|확인|동의|허락`);
 
 /** The user's conversation or messages (joined onto `conversationData`). */
-export const conversationDataI18n = u(String.raw`${L}(?:transcripción completa|historial\s+(?:del?\s+)?(?:chat|conversaci[oó]n(?:es)?|mensajes)|toda la conversación|todos los mensajes|cada mensaje|(?:den\s+)?(?:gesamten|kompletten|ganzen)\s+(?:Chat(?:verlauf)?|Verlauf|Gesprächsverlauf|Unterhaltung)|Chatverlauf|Gesprächsverlauf|alle Nachrichten|jede Nachricht|historique\s+(?:de\s+la\s+)?(?:conversation|discussion)|toute la conversation|tous les messages|chaque message|transcription complète|histórico\s+(?:da\s+|de\s+)?(?:conversa|chat|mensagens)|toda a conversa|todas as mensagens|cada mensagem|transcrição completa)${R}|会話(?:履歴|ログ|内容|の全文)|チャット(?:履歴|ログ)|(?:すべて|全て)のメッセージ|書き起こし|대화\s*(?:기록|내역|내용)|채팅\s*기록|모든\s*메시지`);
+export const conversationDataI18n = u(String.raw`${L}(?:transcripción completa|historial\s+(?:del?\s+)?(?:chat|conversaci[oó]n(?:es)?|mensajes)|toda la conversación|todos los mensajes|cada mensaje|(?:den\s+)?(?:gesamten|kompletten|ganzen)\s+(?:Chat(?:verlauf)?|Verlauf|Gesprächsverlauf|Unterhaltung)|Chatverlauf|Gesprächsverlauf|alle Nachrichten|jede Nachricht|historique\s+(?:de\s+la\s+)?(?:conversation|discussion)|toute la conversation|tous les messages|chaque message|transcription complète|histórico\s+(?:da\s+|de\s+)?(?:conversa|chat|mensagens)|toda a conversa|todas as mensagens|cada mensagem|transcrição completa|ogni\s+(?:documento|messaggio|conversazione|email)|tutta la conversazione|l['’]intera conversazione|cronologia\s+(?:della\s+)?(?:chat|conversazione))${R}|会話(?:履歴|ログ|内容|の全文)|チャット(?:履歴|ログ)|(?:すべて|全て)のメッセージ|書き起こし|대화\s*(?:기록|내역|내용)|채팅\s*기록|모든\s*메시지`);
 /** Sending (joined onto `sendVerb`). */
-export const sendVerbI18n = u(String.raw`${L}(?:envía|envia|enviar|reenvía|reenviar|manda|mandar|sube|subir|sende|senden|schicke|schicken|weiterleiten|hochladen|envoie|envoyer|transfère|transférer|envie|encaminhe|encaminhar|mande)${R}|送信|送って|送る|転送|アップロード|전송|보내|업로드`);
+export const sendVerbI18n = u(String.raw`${L}(?:envía|envia|enviar|reenvía|reenviar|manda|mandar|sube|subir|sende|senden|schicke|schicken|weiterleiten|hochladen|envoie|envoyer|transfère|transférer|envie|encaminhe|encaminhar|mande|invia|inviare|inoltra|inoltrare)${R}|送信|送って|送る|転送|アップロード|전송|보내|업로드`);
 
 /** Wallet secrets (joined onto `walletSecret`). */
 export const walletSecretI18n = u(String.raw`${L}(?:Wiederherstellungsphrase|Seed-?Phrase|Seed-?Wörter|privater?n?\s+Schlüssel|frase\s+(?:semilla|de\s+recuperación)|palabras\s+de\s+recuperación|clave\s+privada|phrase\s+(?:de\s+récupération|secrète|mnémonique)|clé\s+privée|frase\s+(?:semente|de\s+recuperação)|chave\s+privada)${R}|シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密鍵|시드\s*구문|복구\s*구문|개인\s*키`);
@@ -94,10 +96,10 @@ export const walletSecretI18n = u(String.raw`${L}(?:Wiederherstellungsphrase|See
 export const askForSecretI18n = u(String.raw`${L}(?:bitte|frage|fordere)\s+(?:den|die)\s+(?:Nutzer|Benutzer|Anwender|Kunden)(?:in)?${R}[^.\n]{0,100}?(?:einzugeben|anzugeben|zu\s+(?:nennen|senden|schicken|teilen))${R}|${L}pide\s+al\s+(?:usuario|cliente)\s+(?:que\s+)?(?:introduzca|escriba|pegue|envíe|comparta|proporcione|indique)${R}|${L}demande[rz]?\s+à\s+l['’]utilisateur\s+de\s+(?:saisir|taper|coller|fournir|envoyer|donner)${R}|${L}pe[çc]a\s+ao\s+(?:usuário|cliente)\s+(?:que\s+)?(?:digite|informe|envie|cole|forneça)${R}|ユーザーに[^。\n]{0,30}(?:入力|送信|貼り付け|教えて)(?:して|させ|を求め|してもら)|사용자에게[^.\n]{0,30}(?:입력|전송|알려)`);
 
 /** A paragraph about attacks (joined onto match.ts's `teachingCue`). */
-export const teachingCueI18n = u(String.raw`${L}(?:ataques?|atacantes?|maliciosos?|maliciosas?|inyección|injeção|golpes?|estafas?|Angriff\w*|Angreifer\w*|bösartig\w*|Injektion\w*|attaques?|attaquants?|malveillant\w*|arnaques?)${R}|攻撃|悪意|インジェクション|フィッシング|詐欺|공격|악의|인젝션|피싱|사기|атак[\u0400-\u04FF]*|вредоносн[\u0400-\u04FF]*`);
+export const teachingCueI18n = u(String.raw`${L}(?:ataques?|atacantes?|maliciosos?|maliciosas?|inyección|injeção|golpes?|estafas?|Angriff\w*|Angreifer\w*|bösartig\w*|Injektion\w*|attaques?|attaquants?|malveillant\w*|arnaques?|attacchi|attacco|malevol\w*|iniezione|truffe?)${R}|攻撃|悪意|インジェクション|フィッシング|詐欺|공격|악의|인젝션|피싱|사기|атак[\u0400-\u04FF]*|вредоносн[\u0400-\u04FF]*`);
 /** Example and warning cues in one sentence (joined onto `sentenceCue`). */
 export const sentenceCueI18n = u(String.raw`${L}(?:por ejemplo|por exemplo|par exemple|zum Beispiel|z\.\s?B\.|ejemplos? de|exemples? de|exemplos? de|Beispiele? für)${R}|例えば|たとえば|예를 들어|например`);
 /** Headings that teach (joined onto `teachingHeading`). */
-export const teachingHeadingI18n = u(String.raw`${L}(?:ejemplos|advertencias?|riesgos?|seguridad|Beispiele|Warnung\w*|Risiken|Sicherheit|exemples|avertissements?|risques|sécurité|exemplos|riscos|segurança)${R}|警告|リスク|セキュリティ|攻撃例|위험|보안|경고`);
+export const teachingHeadingI18n = u(String.raw`${L}(?:ejemplos|advertencias?|riesgos?|seguridad|Beispiele|Warnung\w*|Risiken|Sicherheit|exemples|avertissements?|risques|sécurité|exemplos|riscos|segurança|esempi|rischi|sicurezza|avvertenze)${R}|警告|リスク|セキュリティ|攻撃例|위험|보안|경고`);
 /** Negations that may stand before a phrase (joined onto `negation`); bare "no"/"nicht" are too common. */
-export const negationI18n = u(String.raw`${L}(?:nunca|jamás|jamais|niemals)${R}|никогда|決して|絶対に|절대`);
+export const negationI18n = u(String.raw`${L}(?:nunca|jamás|jamais|niemals|mai)${R}|никогда|決して|絶対に|절대`);
