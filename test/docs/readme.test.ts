@@ -28,6 +28,12 @@ describe('README and starter files', () => {
     assert.equal(decide(policy, { principal: { userId: 'nobody' }, action: { kind: 'tool', tool: 'read' } }).effect, 'allow');
   });
 
+  it('the README configuration example is a valid warden.yaml', () => {
+    const config = parseConfig(yamlBlockAfter('## Configuration'), 'README.md');
+    assert.equal(config.model?.apiKeySecret, 'MODEL_API_KEY');
+    assert.equal(config.dingtalk?.clientSecretSecret, 'DINGTALK_CLIENT_SECRET');
+  });
+
   it('the starter warden.yaml and policy.yaml that `warden init` writes load as they are', () => {
     const config = parseConfig(STARTER_CONFIG, 'warden.yaml');
     assert.equal(config.model?.baseUrl, 'http://127.0.0.1:11434/v1');
