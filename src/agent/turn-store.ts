@@ -53,19 +53,9 @@ export function createTurnStore(store: Store, now: () => Date = () => new Date()
   const { db } = store;
   const iso = () => now().toISOString();
 
-  async function findSession(message: IncomingMessage) {
-    return db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('channel', '=', message.channel)
-      .where('conversation_id', '=', message.conversationId)
-      .where('principal_id', '=', message.principal.id)
-      .executeTakeFirst();
-  }
-
   return {
     async enqueue(message, workspaceFor) {
-      const existing = await db.selectFrom('turns').selectAll().where('message_key', '=', message.messageKey).executeTakeFirst();
+      const existing = await this.turnByKey(message.messageKey);
       if (existing) return { turn: existing, session: await this.session(existing.session_id), duplicate: true };
       const time = iso();
       try {
@@ -112,10 +102,9 @@ export function createTurnStore(store: Store, now: () => Date = () => new Date()
       } catch (error) {
         // Another instance (or a concurrent redelivery) stored the same message first.
         if (!isUniqueViolation(error)) throw error;
-        const turn = await db.selectFrom('turns').selectAll().where('message_key', '=', message.messageKey).executeTakeFirst();
+        const turn = await this.turnByKey(message.messageKey);
         if (turn) return { turn, session: await this.session(turn.session_id), duplicate: true };
-        const session = await findSession(message);
-        if (!session) throw error;
+        // Else another first message of this person created the session: store again, now finding it.
         return this.enqueue(message, workspaceFor);
       }
     },

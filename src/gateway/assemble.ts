@@ -12,10 +12,11 @@ import type { LoadedConfig } from '../config/index.ts';
 import { WardenError } from '../core/index.ts';
 import { parsePolicy, type Policy } from '../policy/index.ts';
 import { createRegistry, type Registry } from '../registry/index.ts';
-import { createSandboxPool, parseAllowedHost, type SandboxPool, type SecretGrant } from '../sandbox/index.ts';
+import { createSandboxPool, type SandboxPool } from '../sandbox/index.ts';
 import { openSecretStore, STORE_FILE, type SecretStore } from '../secrets/index.ts';
+import { grantFor, readCanaries } from './grants.ts';
 import { TOKEN_PATTERNS } from '../egress/index.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { openStoreFromConfig, type Store } from '../store/index.ts';
 import { builtinTools } from '../tools/index.ts';
 import type { Tool } from '../tools/types.ts';
 
@@ -60,25 +61,6 @@ export function loadPolicyFile(loaded: LoadedConfig, cwd: string): Policy {
   return parsePolicy(text, file);
 }
 
-export async function openConfiguredStoreFrom(loaded: LoadedConfig, env: Readonly<Record<string, string | undefined>>): Promise<Store> {
-  const databaseUrl = env.WARDEN_DATABASE_URL || loaded.config.database.url;
-  return openStore(databaseUrl ? { databaseUrl } : { home: loaded.home, busyTimeoutMs: loaded.config.database.busyTimeoutMs });
-}
-
-/** A secret from the store as a sandbox grant under the variable `env`. */
-export function grantFor(secrets: SecretStore, env: string, name: string): SecretGrant {
-  const s = secrets.get(name);
-  return {
-    env,
-    name: s.name,
-    value: s.value,
-    hosts: s.hosts.map((h) => parseAllowedHost(h, `secret ${s.name} host`)),
-    ...(s.methods ? { methods: s.methods } : {}),
-    ...(s.paths ? { paths: s.paths } : {}),
-    ...(s.header ? { headers: [s.header] } : {}),
-  };
-}
-
 function fileStamp(file: string): string {
   try {
     const st = statSync(file);
@@ -120,7 +102,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
   let policyStamp = fileStamp(policyFile);
   const secrets = existsSync(join(home, STORE_FILE)) ? openSecretStore({ home, env }) : undefined;
   const model = options.model ?? modelFromConfig(loaded, secrets);
-  const store = await openConfiguredStoreFrom(loaded, env);
+  const store = await openStoreFromConfig(loaded, env);
   // Sandboxed commands run as unprivileged uids and must reach their workspace under the data
   // directory: the directory is searchable (not listable) by others; every file in it that matters
   // (database, secrets, keys, skill copies) has owner-only or read-only modes of its own.
@@ -134,16 +116,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembly> {
   const known = (secrets?.list() ?? []).map((s) => ({ name: s.name, value: secrets!.get(s.name).value }));
   const audit = createAuditLog({ store, redaction: { secrets: known, patterns: TOKEN_PATTERNS.map((t) => ({ id: t.id, pattern: new RegExp(t.pattern.source, `${t.pattern.flags.replace('g', '')}g`) })) } });
   const registry = createRegistry({ store, home, audit, ...(secrets ? { secrets } : {}) });
-  const canaries = config.egress.canaryFiles.map((f) => {
-    const path = resolve(base, f);
-    try {
-      return { name: path, content: readFileSync(path, 'utf8') };
-    } catch {
-      throw new WardenError('config-invalid', `egress.canaryFiles: cannot read ${path}`);
-    }
-  });
   const sandbox = createSandboxPool({
-    canaries,
+    canaries: readCanaries(loaded, cwd),
     knownSecrets: known,
     ...(config.sandbox.upstreamCaFile ? { upstreamCaFile: resolve(base, config.sandbox.upstreamCaFile) } : {}),
     defaultLimits: config.sandbox.limits,

@@ -3,6 +3,7 @@
 // `db` it hands out with the table types below.
 
 export { openStore, describeDatabaseUrl, SQLITE_FILE } from './open-store.ts';
+export { openStoreFromConfig } from './from-config.ts';
 export type { OpenStoreOptions, Store, StoreDialect } from './types.ts';
 export type { AuditEventsTable, AuditHeadTable, Database } from './schema.ts';
 export type { RegistryTables } from './tables/registry.ts';

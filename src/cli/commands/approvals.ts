@@ -8,14 +8,15 @@ import { createApprovals } from '../../agent/approvals.ts';
 import type { ApprovalView } from '../../agent/types.ts';
 import { createAuditLog } from '../../audit/index.ts';
 import { loadConfig } from '../../config/index.ts';
-import { loadPolicyFile, openConfiguredStoreFrom } from '../../gateway/assemble.ts';
+import { loadPolicyFile } from '../../gateway/assemble.ts';
+import { openStoreFromConfig } from '../../store/index.ts';
 import type { CliIo } from '../io.ts';
 import type { ExitCode } from '../program.ts';
 
 async function withApprovals<T>(io: CliIo, fn: (approvals: ReturnType<typeof createApprovals>) => Promise<T>): Promise<T> {
   const loaded = loadConfig(io.env, io.cwd);
   const policy = loadPolicyFile(loaded, io.cwd);
-  const store = await openConfiguredStoreFrom(loaded, io.env);
+  const store = await openStoreFromConfig(loaded, io.env);
   try {
     return await fn(createApprovals({ store, audit: createAuditLog({ store }), policy: () => policy }));
   } finally {

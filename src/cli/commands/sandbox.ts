@@ -4,7 +4,7 @@
 // the sandbox refused to start or the arguments are wrong (the coreutils `timeout` convention).
 
 import type { Command } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { constants } from 'node:os';
@@ -12,6 +12,7 @@ import { loadConfig } from '../../config/index.ts';
 import { isWardenError, WardenError } from '../../core/index.ts';
 import { openSecretStore, STORE_FILE } from '../../secrets/index.ts';
 import { createSandboxPool, parseAllowedHost, type ContainmentEvent, type SecretGrant } from '../../sandbox/index.ts';
+import { grantFor, readCanaries } from '../../gateway/grants.ts';
 import type { CliIo } from '../io.ts';
 import type { ExitCode } from '../program.ts';
 
@@ -101,7 +102,8 @@ export async function runSandboxExec(raw: string[], io: CliIo): Promise<number> 
   let pool: ReturnType<typeof createSandboxPool> | undefined;
   try {
     flags = parseExecArgs(raw);
-    const { config, file, home } = loadConfig(io.env, io.cwd);
+    const loaded = loadConfig(io.env, io.cwd);
+    const { config, file, home } = loaded;
     const base = file ? dirname(file) : io.cwd;
     const allowHosts = flags.allow.map((a) => parseAllowedHost(a));
     const grants: SecretGrant[] = [];
@@ -111,27 +113,10 @@ export async function runSandboxExec(raw: string[], io: CliIo): Promise<number> 
     for (const spec of flags.secret) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(spec);
       if (!m) throw new WardenError('usage', `--secret "${spec}": expected ENV=NAME, e.g. --secret GITHUB_TOKEN=github`);
-      const s = store!.get(m[2]!);
-      grants.push({
-        env: m[1]!,
-        name: s.name,
-        value: s.value,
-        hosts: s.hosts.map((h) => parseAllowedHost(h, `secret ${s.name} host`)),
-        ...(s.methods ? { methods: s.methods } : {}),
-        ...(s.paths ? { paths: s.paths } : {}),
-        ...(s.header ? { headers: [s.header] } : {}),
-      });
+      grants.push(grantFor(store!, m[1]!, m[2]!));
     }
-    const canaries = config.egress.canaryFiles.map((f) => {
-      const path = resolve(base, f);
-      try {
-        return { name: path, content: readFileSync(path, 'utf8') };
-      } catch {
-        throw new WardenError('config-invalid', `egress.canaryFiles: cannot read ${path}`);
-      }
-    });
     pool = createSandboxPool({
-      canaries,
+      canaries: readCanaries(loaded, io.cwd),
       knownSecrets,
       upstreamCaFile: config.sandbox.upstreamCaFile ? resolve(base, config.sandbox.upstreamCaFile) : undefined,
       defaultLimits: config.sandbox.limits,
