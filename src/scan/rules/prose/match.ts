@@ -48,6 +48,14 @@ const sentenceCue = withLanguages(/\b(?:such as|patterns?|flag(?:s|ged)?|beware|
 /** Headings (beyond the shared teaching ones) under which prose describes risks rather than instructs. */
 const teachingHeading = withLanguages(/\b(?:warnings?|injections?|defen[cs]es?|warning signs|red flags?|risks?|security (?:notes?|considerations|model)|safety|threat model|what to avoid|pitfalls|how (?:it|attacks?) works?)\b|警告|风险|注意事项|安全须知/i, teachingHeadingI18n);
 
+/** URLs, e-mail addresses and host names: names, not words ("ops@attacker.invalid" is not about attackers). */
+const address = /https?:\/\/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[\w-]+\.)+[a-z]{2,}\b/gi;
+
+/** `cue` is said in `text` outside its addresses (the second test runs only where the first matched). */
+function cueIn(cue: RegExp, text: string): boolean {
+  return cue.test(text) && cue.test(text.replace(address, ' '));
+}
+
 const defensiveConditional = /\b(?:if|when|whenever)\s+(?:a|an|the|any|some)?\s*(?:web\s?page|page|document|website|site|email|message|content|input|text|file|tool(?: output)?|result|someone|anyone|third[- ]party)\b[^.]{0,80}\b(?:says?|tells?|asks?|contains?|instructs?|includes?|requests?)\b/i;
 
 const negation = withLanguages(/\b(?:never|not|don'?t|doesn'?t|won'?t|shouldn'?t|mustn'?t|cannot|can'?t|no one|nobody|avoid|refuse|without)\b|不要|切勿|绝不|永远不|禁止|不会|不得/i, negationI18n);
@@ -110,7 +118,7 @@ function paragraphTeaches(fact: ProseFact, p: Prepared): boolean {
   if (p.teaching === undefined) {
     p.teaching = !fact.context.hidden && (
       isTeaching(fact.context) || fact.context.headings.some((h) => teachingHeading.test(h)) ||
-      defensiveConditional.test(p.text) || (p.text.length < 600 && teachingCue.test(p.text))
+      defensiveConditional.test(p.text) || (p.text.length < 600 && cueIn(teachingCue, p.text))
     );
   }
   return p.teaching;
@@ -183,7 +191,7 @@ const gerundSubject = /^(?!(?:bring|string|sing|ring|swing|sting|fling|cling|wri
 
 /** The text around a fact reads as teaching or defence rather than as an instruction. */
 export function readsAsTeaching(fact: ProseFact, sentence: string): boolean {
-  return paragraphTeaches(fact, prepare(fact)) || (!fact.context.hidden && (teachingCue.test(sentence) || sentenceCue.test(sentence)));
+  return paragraphTeaches(fact, prepare(fact)) || (!fact.context.hidden && (cueIn(teachingCue, sentence) || cueIn(sentenceCue, sentence)));
 }
 
 function sentenceTeaches(fact: ProseFact, p: Prepared, i: number): boolean {
@@ -192,7 +200,7 @@ function sentenceTeaches(fact: ProseFact, p: Prepared, i: number): boolean {
   if (t === undefined) {
     const s = p.text.slice(p.starts[i], p.ends[i]);
     // An aside does not turn an instruction into a lesson: "(encrypted so antivirus heuristics don't…)".
-    t = teachingCue.test(s) || sentenceCue.test(s.replace(/\([^()]*\)/g, ' '));
+    t = cueIn(teachingCue, s) || cueIn(sentenceCue, s.replace(/\([^()]*\)/g, ' '));
     p.sentenceTeaching[i] = t;
   }
   return t;
