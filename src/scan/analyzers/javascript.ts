@@ -22,25 +22,39 @@ function dialects(file: string): ParseLang[] {
 }
 
 /**
- * Raw transfer hands the AST over in one shared buffer instead of JSON (the same ESTree, about 2×
- * faster to build). It reserves a large, mostly untouched buffer; where that cannot be had, the
- * first failure switches back to JSON for the rest of the process. Its first use costs about 25 ms
- * (the buffer and its deserializer), so small files, and a one-skill `warden scan`, stay on JSON.
+ * Raw transfer hands the AST over in one shared buffer instead of JSON (the same ESTree; after its
+ * first use about 3× faster to parse and build at every size, a 200-character block included). It
+ * reserves a large, mostly untouched buffer; where that cannot be had, the first failure switches
+ * back to JSON for the rest of the process. Its first use costs about 25 ms (the buffer and its
+ * deserializer), so a process starts on JSON and moves to raw transfer for good at its first large
+ * file or once it has parsed enough code to pay that back: a one-skill `warden scan` stays on JSON,
+ * a batch scan soon runs on raw transfer.
  */
 let rawTransfer = rawTransferSupported();
+let rawInUse = false;
 const rawFromChars = 32 * 1024;
+/** JSON-parsed characters after which raw transfer's setup is paid back (JSON costs about 0.1 ms per KB more). */
+const rawAfterChars = 256 * 1024;
+let jsonChars = 0;
+
+function rawFor(chars: number): boolean {
+  return rawTransfer && (rawInUse || chars >= rawFromChars || jsonChars >= rawAfterChars);
+}
 
 /** Parses `text` as `lang`; exported for the test that compares raw transfer with JSON. */
-export function parseOnce(lang: ParseLang, text: string, raw = rawTransfer && text.length >= rawFromChars): ReturnType<typeof parseSync> {
+export function parseOnce(lang: ParseLang, text: string, raw = rawFor(text.length)): ReturnType<typeof parseSync> {
   const options = { lang, sourceType: 'unambiguous' } as const;
   if (raw) {
     try {
       // Not in oxc-parser's typings yet (experimental); test/scan/analyzers/javascript-raw.test.ts checks the two ASTs agree.
-      return parseSync(`input.${lang}`, text, { ...options, experimentalRawTransfer: true } as typeof options);
+      const result = parseSync(`input.${lang}`, text, { ...options, experimentalRawTransfer: true } as typeof options);
+      rawInUse = true;
+      return result;
     } catch {
       rawTransfer = false;
     }
   }
+  jsonChars += text.length;
   return parseSync(`input.${lang}`, text, options);
 }
 
