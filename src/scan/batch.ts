@@ -1,19 +1,20 @@
-// Scanning many skills: the loader streams skills from the inputs, a dispatcher scans them (on this
-// thread, or on a pool of worker threads when there is more than one skill and more than one job),
-// the baseline is applied, and results come out in input order. Memory stays bounded: at most a
-// window of skills is between the loader and the consumer, and a skill sent to a worker is dropped
-// here.
+// Scanning many skills: discovery streams the skills found in the inputs, a dispatcher loads and
+// scans them (on this thread, or on a pool of worker threads when there is more than one skill and
+// more than one job), the baseline is applied, and results come out in input order. A skill folder
+// goes to a worker as its path and is read there; only skills from bundles are loaded here. Memory
+// stays bounded: at most a window of skills is between discovery and the consumer, and a skill sent
+// to a worker is dropped here.
 
 import { availableParallelism } from 'node:os';
-import { loadSkills } from '../skills/index.ts';
-import type { LoadedSkill, LoadOptions } from '../skills/index.ts';
+import { findSkills, loadSkillFolderSync } from '../skills/index.ts';
+import type { LoadOptions } from '../skills/index.ts';
 import { applyBaseline } from './baseline.ts';
 import type { Baseline } from './baseline.ts';
 import { scanSkill } from './engine.ts';
 import type { ScanSkillOptions } from './engine.ts';
 import type { Rule, ScanError, ScanReport, SkillReport } from './types.ts';
 import { createWorkerPool } from './worker-pool.ts';
-import type { WorkerPool } from './worker-pool.ts';
+import type { PoolWork, WorkerPool } from './worker-pool.ts';
 
 export interface ScanOptions {
   /** Skills scanned in parallel. Default: the number of CPU cores. 1 scans on the calling thread. */
@@ -39,7 +40,8 @@ export function isSkillReport(item: SkillReport | ScanError): item is SkillRepor
 }
 
 interface Dispatcher {
-  submit(skill: LoadedSkill): Promise<SkillReport>;
+  /** The skill's report, or the folder's load error; rejects when the scan fails. */
+  submit(work: PoolWork): Promise<SkillReport | ScanError>;
   /** More than one skill is coming: move a held skill to the pool. */
   commit(): void;
   /** The loader is done: a single held skill is scanned on this thread (no worker start-up cost). */
@@ -48,34 +50,40 @@ interface Dispatcher {
 }
 
 function createDispatcher(options: ScanOptions, jobs: number): Dispatcher {
-  const local = (skill: LoadedSkill) => scanSkill(skill, { rules: options.rules, ruleOptions: options.ruleOptions });
+  const scanHere = (work: PoolWork): Promise<SkillReport | ScanError> => {
+    const loaded = 'folder' in work ? loadSkillFolderSync(work.folder, options.load) : { ok: true as const, skill: work.skill };
+    return loaded.ok ? scanSkill(loaded.skill, { rules: options.rules, ruleOptions: options.ruleOptions }) : Promise.resolve(loaded.error);
+  };
+  // Loading throws for nothing but a bug; it must still become this skill's error, not the batch's.
+  const local = (work: PoolWork) => Promise.resolve(work).then(scanHere);
   if (options.rules || (jobs <= 1 && !options.isolate)) {
     return { submit: local, commit() {}, finish() {}, close: async () => {} };
   }
   let pool: WorkerPool | undefined;
-  let held: { skill: LoadedSkill; resolve(r: SkillReport): void; reject(e: Error): void } | undefined;
+  let held: { work: PoolWork; resolve(r: SkillReport | ScanError): void; reject(e: Error): void } | undefined;
   const startPool = () =>
     (pool ??= createWorkerPool({
       size: jobs,
       ruleOptions: options.ruleOptions,
+      load: options.load,
       skillTimeoutMs: options.skillTimeoutMs ?? 60_000,
       maxHeapMb: 512,
     }));
   const release = (toPool: boolean) => {
     if (!held) return;
-    const { skill, resolve, reject } = held;
+    const { work, resolve, reject } = held;
     held = undefined;
-    (toPool ? startPool().scan(skill) : local(skill)).then(resolve, reject);
+    (toPool ? startPool().scan(work) : local(work)).then(resolve, reject);
   };
   return {
-    submit(skill) {
-      if (pool || options.isolate) return startPool().scan(skill);
+    submit(work) {
+      if (pool || options.isolate) return startPool().scan(work);
       if (held) {
         release(true);
-        return startPool().scan(skill);
+        return startPool().scan(work);
       }
       return new Promise((resolve, reject) => {
-        held = { skill, resolve, reject };
+        held = { work, resolve, reject };
       });
     },
     commit: () => release(true),
@@ -109,17 +117,18 @@ export async function* scanSkills(paths: readonly string[], options: ScanOptions
   const onAbort = () => void dispatcher.close();
   signal?.throwIfAborted();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const scanOne = (skill: LoadedSkill): Promise<SkillReport | ScanError> => {
-    const path = skill.path;
-    return dispatcher.submit(skill).then(
-      (report) => (baseline ? applyBaseline(report, baseline) : report),
+  const scanOne = (work: PoolWork): Promise<SkillReport | ScanError> => {
+    const path = 'folder' in work ? work.folder : work.skill.path;
+    return dispatcher.submit(work).then(
+      (result) => (baseline && isSkillReport(result) ? applyBaseline(result, baseline) : result),
       (error: Error) => ({ path, message: error.message }),
     );
   };
   try {
-    for await (const result of loadSkills([...paths], options.load)) {
+    for await (const found of findSkills([...paths], options.load)) {
       signal?.throwIfAborted();
-      pending.push(result.ok ? scanOne(result.skill) : Promise.resolve({ path: result.error.path, message: result.error.message }));
+      if ('folder' in found) pending.push(scanOne(found));
+      else pending.push(found.ok ? scanOne({ skill: found.skill }) : Promise.resolve({ path: found.error.path, message: found.error.message }));
       if (pending.length >= window) {
         dispatcher.commit();
         yield await pending.shift()!;

@@ -1,17 +1,23 @@
-// A fixed pool of scan worker threads. The main thread loads skills (I/O) and hands each to an idle
-// worker (CPU); each worker prepares its parsers once. A worker that crashes, runs out of its heap
-// or exceeds the per-skill time limit is replaced, and that one skill fails with a clear message:
-// the batch goes on.
+// A fixed pool of scan worker threads. The main thread finds skills and hands each to an idle
+// worker: a skill folder as its path (the worker loads and scans it), a skill from a bundle as
+// loaded. Each worker prepares its parsers once. A worker that crashes, runs out of its heap or
+// exceeds the per-skill time limit (loading included) is replaced, and that one skill fails with a
+// clear message: the batch goes on.
 
 import { Worker } from 'node:worker_threads';
-import type { LoadedSkill } from '../skills/index.ts';
+import type { LoadedSkill, LoadOptions } from '../skills/index.ts';
 import type { ScanSkillOptions } from './engine.ts';
-import type { WorkerReply, WorkerTask } from './batch-worker.ts';
-import type { SkillReport } from './types.ts';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './batch-worker.ts';
+import type { ScanError, SkillReport } from './types.ts';
+
+/** What a worker scans: a skill folder it loads itself, or a skill loaded here. */
+export type PoolWork = { folder: string } | { skill: LoadedSkill };
 
 export interface WorkerPoolOptions {
   size: number;
   ruleOptions?: ScanSkillOptions['ruleOptions'];
+  /** Loader caps for the folders the workers load. */
+  load?: LoadOptions;
   /** A skill still scanning after this long fails and its worker is replaced. */
   skillTimeoutMs: number;
   /** Heap cap of one worker, so a hostile skill cannot take the whole process's memory. */
@@ -19,15 +25,16 @@ export interface WorkerPoolOptions {
 }
 
 export interface WorkerPool {
-  scan(skill: LoadedSkill): Promise<SkillReport>;
+  /** The skill's report, or the folder's load error; rejects when the scan fails, crashes or times out. */
+  scan(work: PoolWork): Promise<SkillReport | ScanError>;
   close(): Promise<void>;
 }
 
 interface Task {
   id: number;
   /** Cleared once posted to a worker. */
-  skill?: LoadedSkill;
-  resolve(report: SkillReport): void;
+  work?: PoolWork;
+  resolve(result: SkillReport | ScanError): void;
   reject(error: Error): void;
 }
 
@@ -72,12 +79,16 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: youngGenerationMb } });
+    const worker = new Worker(workerUrl, {
+      workerData: { ruleOptions: options.ruleOptions, load: options.load } satisfies WorkerSetup,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: youngGenerationMb },
+    });
     const slot: Slot = { worker };
     worker.on('message', (reply: WorkerReply) => {
       const task = finish(slot);
       if (!task || task.id !== reply.id) return;
       if ('report' in reply) task.resolve(reply.report);
+      else if ('loadError' in reply) task.resolve(reply.loadError);
       else task.reject(new Error(`scan failed: ${reply.error}`));
       pump();
     });
@@ -94,19 +105,19 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       const task = queue.shift()!;
       slot.task = task;
       slot.timer = setTimeout(() => replace(slot, `scan did not finish within ${options.skillTimeoutMs} ms`), options.skillTimeoutMs);
-      slot.worker.postMessage({ id: task.id, skill: task.skill!, ruleOptions: options.ruleOptions } satisfies WorkerTask);
+      slot.worker.postMessage({ id: task.id, ...task.work! } satisfies WorkerTask);
       // The worker has its own copy now; drop ours so a batch holds only queued skills in memory.
-      task.skill = undefined;
+      task.work = undefined;
     }
   }
 
   for (let i = 0; i < options.size; i++) slots.push(spawn());
 
   return {
-    scan(skill) {
+    scan(work) {
       if (closed) return Promise.reject(new Error('worker pool is closed'));
-      return new Promise<SkillReport>((resolve, reject) => {
-        queue.push({ id: nextId++, skill, resolve, reject });
+      return new Promise<SkillReport | ScanError>((resolve, reject) => {
+        queue.push({ id: nextId++, work, resolve, reject });
         pump();
       });
     },

@@ -1,4 +1,5 @@
-export { loadSkills, loadSkillFromFiles } from './load.ts';
+export { findSkills, loadSkillFolderSync, loadSkills, loadSkillFromFiles } from './load.ts';
+export type { SkillFolder } from './load.ts';
 export { parseManifest } from './manifest.ts';
 export { fingerprint } from './fingerprint.ts';
 // Bundle readers, for callers that need a bundle's bytes again after loading (the registry's copy).

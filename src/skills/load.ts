@@ -6,8 +6,9 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { buildSkill, limitsOf, manifestIn, skillsInArchive, type Limits, type RawFile } from './build.ts';
+import { runAsync, runSync, type Steps } from './io.ts';
 import type { LoadOptions, LoadResult } from './types.ts';
-import { readFolder, skippedDirs } from './walk.ts';
+import { folderSteps, skippedDirs } from './walk.ts';
 
 const bundlePattern = /\.(zip|tgz|tar\.gz|tar)$/i;
 
@@ -20,13 +21,21 @@ function describe(error: unknown): string {
   return e.message ?? String(error);
 }
 
-async function loadFolderSkill(dir: string, limits: Limits): Promise<LoadResult> {
+function* folderSkill(dir: string, limits: Limits): Steps<LoadResult> {
   try {
-    const { files, issues } = await readFolder(dir, limits);
+    const { files, issues } = yield* folderSteps(dir, limits);
     return buildSkill(dir, basename(dir), files, limits, issues);
   } catch (error) {
     return fail(dir, `cannot read skill folder: ${describe(error)}`);
   }
+}
+
+/**
+ * Loads one skill folder found by `findSkills` with synchronous reads: what a scan worker does
+ * with the folder it is given. Same result as `loadSkills` gives for that folder.
+ */
+export function loadSkillFolderSync(dir: string, options: LoadOptions = {}): LoadResult {
+  return runSync(folderSkill(dir, limitsOf(options)));
 }
 
 async function loadBundle(file: string, limits: Limits): Promise<LoadResult[]> {
@@ -46,11 +55,20 @@ async function loadBundle(file: string, limits: Limits): Promise<LoadResult[]> {
   }
 }
 
-/** One unit of loading work found by discovery; it never rejects (failures are results). */
-type Job = () => Promise<LoadResult[]>;
+/** A skill folder found and not read yet (`findSkills`); the caller loads it where it scans it. */
+export interface SkillFolder {
+  folder: string;
+}
 
-const done = (result: LoadResult): Job => () => Promise.resolve([result]);
-const folderJob = (dir: string, limits: Limits): Job => async () => [await loadFolderSkill(dir, limits)];
+/**
+ * One unit of loading work found by discovery; it never rejects (failures are results). `T` is
+ * what a skill folder becomes: its LoadResult (`loadSkills`) or itself, unread (`findSkills`).
+ */
+type Job<T> = () => Promise<(LoadResult | T)[]>;
+
+const done = (result: LoadResult): Job<never> => () => Promise.resolve([result]);
+const readFolderJob = (dir: string, limits: Limits): Job<never> => async () => [await runAsync(folderSkill(dir, limits))];
+const deferFolderJob = (dir: string): Job<SkillFolder> => () => Promise.resolve([{ folder: dir }]);
 
 /**
  * At most two bundles are held in memory at once, whatever the concurrency: each may take up to
@@ -71,17 +89,17 @@ function slots(n: number): <T>(run: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** The limits of one loadSkills call, with its bundle slots. */
-type Run = Limits & { bundleSlots: ReturnType<typeof slots> };
+/** The limits of one call, its bundle slots and what it does with a skill folder. */
+type Run<T> = Limits & { bundleSlots: ReturnType<typeof slots>; folderJob(dir: string): Job<T> };
 
-const bundleJob = (file: string, limits: Run): Job => () => limits.bundleSlots(() => loadBundle(file, limits));
+const bundleJob = (file: string, limits: Run<unknown>): Job<never> => () => limits.bundleSlots(() => loadBundle(file, limits));
 
 /**
  * Runs up to `width` jobs at once (file I/O waits, it does not compute) and yields their results in
  * discovery order, so output is deterministic however the reads finish.
  */
-async function* ordered(jobs: AsyncIterable<Job>, width: number): AsyncGenerator<LoadResult> {
-  const queue: Promise<LoadResult[]>[] = [];
+async function* ordered<T>(jobs: AsyncIterable<Job<T>>, width: number): AsyncGenerator<LoadResult | T> {
+  const queue: Promise<(LoadResult | T)[]>[] = [];
   for await (const job of jobs) {
     queue.push(job());
     if (queue.length >= width) yield* await queue.shift()!;
@@ -90,7 +108,7 @@ async function* ordered(jobs: AsyncIterable<Job>, width: number): AsyncGenerator
 }
 
 /** Walks a folder that is not itself a skill, finding skill folders and bundles in name order; its entries are `depth` levels below the input. */
-async function* discover(dir: string, depth: number, limits: Run): AsyncGenerator<Job> {
+async function* discover<T>(dir: string, depth: number, limits: Run<T>): AsyncGenerator<Job<T>> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -110,7 +128,7 @@ async function* discover(dir: string, depth: number, limits: Run): AsyncGenerato
 }
 
 /** A folder is a skill when it holds a manifest; otherwise the skills and bundles below it. */
-async function* fromFolder(dir: string, depth: number, limits: Run): AsyncGenerator<Job> {
+async function* fromFolder<T>(dir: string, depth: number, limits: Run<T>): AsyncGenerator<Job<T>> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -118,12 +136,12 @@ async function* fromFolder(dir: string, depth: number, limits: Run): AsyncGenera
     yield done(fail(dir, `cannot read folder: ${describe(error)}`));
     return;
   }
-  if (manifestIn(names)) yield folderJob(dir, limits);
+  if (manifestIn(names)) yield limits.folderJob(dir);
   else yield* discover(dir, depth + 1, limits);
 }
 
 /** The jobs for one input path as given on the command line. */
-async function* jobsFor(input: string, limits: Run): AsyncGenerator<Job> {
+async function* jobsFor<T>(input: string, limits: Run<T>): AsyncGenerator<Job<T>> {
   let info;
   try {
     info = await lstat(input);
@@ -134,7 +152,7 @@ async function* jobsFor(input: string, limits: Run): AsyncGenerator<Job> {
   if (info.isFile() && bundlePattern.test(input)) {
     yield bundleJob(input, limits);
   } else if (info.isFile() && manifestIn([basename(input)])) {
-    yield folderJob(join(input, '..'), limits);
+    yield limits.folderJob(join(input, '..'));
   } else if (info.isDirectory()) {
     let found = false;
     for await (const job of fromFolder(input, 0, limits)) {
@@ -149,14 +167,26 @@ async function* jobsFor(input: string, limits: Run): AsyncGenerator<Job> {
   }
 }
 
-async function* allJobs(paths: readonly string[], limits: Run): AsyncGenerator<Job> {
+async function* allJobs<T>(paths: readonly string[], limits: Run<T>): AsyncGenerator<Job<T>> {
   for (const input of paths) yield* jobsFor(input, limits);
 }
 
 /** Yields one result per skill found and one error per input (or part of one) that cannot be loaded. */
 export function loadSkills(paths: readonly string[], options: LoadOptions = {}): AsyncGenerator<LoadResult> {
-  const limits: Run = { ...limitsOf(options), bundleSlots: slots(2) };
-  return ordered(allJobs(paths, limits), limits.concurrency);
+  const limits: Limits = limitsOf(options);
+  const run: Run<never> = { ...limits, bundleSlots: slots(2), folderJob: (dir) => readFolderJob(dir, limits) };
+  return ordered(allJobs(paths, run), run.concurrency);
+}
+
+/**
+ * `loadSkills` that leaves skill folders unread: each comes as a `SkillFolder` in its place in the
+ * order, for the caller to load with `loadSkillFolderSync` where it scans it (a worker thread), so
+ * the skill's text is never read on one thread and copied to another. Bundles and errors come
+ * as from `loadSkills`.
+ */
+export function findSkills(paths: readonly string[], options: LoadOptions = {}): AsyncGenerator<LoadResult | SkillFolder> {
+  const run: Run<SkillFolder> = { ...limitsOf(options), bundleSlots: slots(2), folderJob: deferFolderJob };
+  return ordered(allJobs(paths, run), run.concurrency);
 }
 
 /** Builds a skill from in-memory files (tests, benchmarks, uploads). Paths are skill-relative. */
