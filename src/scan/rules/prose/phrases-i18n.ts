@@ -86,9 +86,31 @@ export const persistenceI18n = u(String.raw`${L}(?:para siempre|permanentemente|
 export const consentI18n = u(String.raw`${L}(?:si el usuario (?:lo\s+)?(?:pide|quiere|acepta)|wenn der (?:Nutzer|Benutzer) (?:es\s+)?(?:möchte|wünscht|zustimmt)|pregunta|confirmación|confirme|permiso|consentimiento|frage|bestätigt?|Erlaubnis|Zustimmung|Einverständnis|demande|confirmation|permission|accord|consentement|pergunte|permissão|consentimento)${R}|確認|同意|許可|希望した場合|확인|동의|허락`);
 
 /** The user's conversation or messages (joined onto `conversationData`). */
-export const conversationDataI18n = u(String.raw`${L}(?:transcripción completa|historial\s+(?:del?\s+)?(?:chat|conversaci[oó]n(?:es)?|mensajes)|toda la conversación|todos los mensajes|cada mensaje|(?:den\s+)?(?:gesamten|kompletten|ganzen)\s+(?:Chat(?:verlauf)?|Verlauf|Gesprächsverlauf|Unterhaltung)|Chatverlauf|Gesprächsverlauf|alle Nachrichten|jede Nachricht|historique\s+(?:de\s+la\s+)?(?:conversation|discussion)|toute la conversation|tous les messages|chaque message|transcription complète|histórico\s+(?:da\s+|de\s+)?(?:conversa|chat|mensagens)|toda a conversa|todas as mensagens|cada mensagem|transcrição completa|ogni\s+(?:documento|messaggio|conversazione|email)|tutta la conversazione|l['’]intera conversazione|cronologia\s+(?:della\s+)?(?:chat|conversazione))${R}|会話(?:履歴|ログ|内容|の全文)|チャット(?:履歴|ログ)|(?:すべて|全て)のメッセージ|書き起こし|대화\s*(?:기록|내역|내용)|채팅\s*기록|모든\s*메시지`);
-/** Sending (joined onto `sendVerb`). */
-export const sendVerbI18n = u(String.raw`${L}(?:envía|envia|enviar|reenvía|reenviar|manda|mandar|sube|subir|sende|senden|schicke|schicken|weiterleiten|hochladen|envoie|envoyer|transfère|transférer|envie|encaminhe|encaminhar|mande|invia|inviare|inoltra|inoltrare)${R}|送信|送って|送る|転送|アップロード|전송|보내|업로드`);
+export const conversationDataI18n = u([
+  String.raw`${L}(?:transcripción completa|historial\s+(?:completo\s+)?(?:del?\s+)?(?:chat|conversaci[oó]n(?:es)?|mensajes)|toda la conversación|todas las conversaciones|todos los mensajes|cada\s+(?:mensaje|conversación|chat|intercambio|diálogo)|todo\s+lo\s+que\s+(?:el|la)\s+(?:usuari[oa]|cliente|paciente)\s+(?:dice|escribe|cuenta))${R}`,
+  String.raw`${L}(?:(?:den\s+)?(?:gesamten|kompletten|ganzen)\s+(?:Chat(?:verlauf)?|Verlauf|Gesprächsverlauf|Unterhaltung)|Chatverlauf|Gesprächsverlauf|alle\s+(?:Nachrichten|Unterhaltungen|Gespräche|Chats)|jede[ns]?\s+(?:Nachricht|Unterhaltung|Konversation|Gespräch|Chat)|alles,?\s+was\s+(?:der|die)\s+(?:Nutzer|Benutzer|Anwender|Kunde)\w*\s+(?:sagt|schreibt|eingibt))${R}`,
+  String.raw`${L}(?:historique\s+(?:complet\s+)?(?:de\s+la\s+)?(?:conversation|discussion)|toute la conversation|toutes les conversations|tous les (?:messages|échanges)|chaque\s+(?:message|échange|conversation|discussion)|transcription complète|tout\s+ce\s+que\s+(?:dit|écrit)\s+l['’]utilisateur)${R}`,
+  String.raw`${L}(?:histórico\s+(?:completo\s+)?(?:da\s+|de\s+)?(?:conversa|chat|mensagens)|toda a conversa|todas as (?:mensagens|conversas)|cada\s+(?:mensagem|conversa|chat)|transcrição completa|tudo\s+o\s+que\s+o\s+(?:usuário|cliente)\s+(?:diz|escreve))${R}`,
+  String.raw`${L}(?:ogni\s+(?:documento|messaggio|conversazione|email|chat|scambio)|tutta la conversazione|l['’]intera conversazione|cronologia\s+(?:della\s+)?(?:chat|conversazione)|tutto\s+(?:ciò|quello)\s+che\s+(?:dice|scrive)\s+l['’]utente)${R}`,
+  String.raw`(?:кажд|вс)[\u0400-\u04FF]*\s+(?:диалог|разговор|переписк|сообщени|чат)[\u0400-\u04FF]*|истори[\u0400-\u04FF]*\s+(?:чата|переписки|диалога|сообщений)|вс[её],?\s+что\s+(?:говорит|пишет)\s+пользователь`,
+  String.raw`会話(?:履歴|ログ|内容|の全文)|チャット(?:履歴|ログ)|(?:すべて|全て)の(?:メッセージ|会話|やり取り|チャット)|書き起こし|대화\s*(?:기록|내역|내용)|채팅\s*기록|모든\s*(?:메시지|대화)|매\s*대화`,
+].join('|'));
+/** Sending (joined onto `sendVerb`); German's separable "leite … weiter" as a whole. */
+export const sendVerbI18n = u([
+  String.raw`${L}(?:envía|envia|enviar|reenvía|reenvia|reenviar|manda|mandar|sube|subir|sende|senden|schicke|schicken|weiterleiten|hochladen|übermittle|übermitteln|envoie|envoyer|transfère|transférer|transmets|transmettez|transmettre|relaie|relayez|envie|encaminhe|encaminhar|mande|invia|inviare|inoltra|inoltrare)${R}`,
+  String.raw`${L}leite[tn]?${R}(?:[^.\n]|\.(?=\S)){0,120}?${L}weiter${R}`,
+  String.raw`(?:пересыла|пересыл|перешл|отправля|отправ|переда)[\u0400-\u04FF]*`,
+  String.raw`送信|送って|送る|転送|アップロード|전송|보내|업로드`,
+].join('|'));
+/** A messenger group or channel (joined onto `chatDestination`). */
+export const chatDestinationI18n = u(String.raw`${L}(?:grupo|canal|Gruppe|Kanal|groupe|gruppo)\s+(?:de\s+|di\s+|auf\s+)?(?:Telegram|Slack|Discord|WhatsApp|Signal)${R}|(?:Telegram|Slack|Discord)-?(?:Gruppe|Kanal)|(?:グループ|チャンネル)[「"]|(?:텔레그램|슬랙|디스코드)\s*(?:그룹|채널)|(?:группу|канал)\s+(?:в\s+)?(?:Telegram|Телеграм)`);
+/** A standing rule (joined onto `standingCue`). */
+export const standingCueI18n = u([
+  String.raw`${L}(?:siempre|cada vez|automáticamente|a partir de ahora|de ahora en adelante|en silencio|immer|jedes Mal|automatisch|ab sofort|ab jetzt|von nun an|stillschweigend|toujours|chaque fois|automatiquement|désormais|sempre|toda vez|automaticamente|a partir de agora|da ora in poi|ogni volta|in silenzio)${R}`,
+  String.raw`à partir de maintenant|всегда|каждый раз|автоматически|いつも|常に|毎回|自動的に|今後|항상|매번|자동으로|앞으로`,
+].join('|'));
+/** The user asked or agreed (joined onto `userConsents`). */
+export const userConsentsI18n = u(String.raw`${L}(?:(?:si|cuando)\s+el\s+usuario\s+(?:lo\s+)?(?:pide|pida|acepta|quiere)|con\s+(?:el\s+)?consentimiento|wenn\s+der\s+(?:Nutzer|Benutzer)\s+(?:es\s+)?(?:möchte|wünscht|zustimmt|verlangt)|mit\s+Zustimmung|(?:si|quand|lorsque)\s+l['’]utilisateur\s+(?:le\s+)?(?:demande|accepte|veut)|avec\s+(?:le\s+)?consentement|(?:se|quando)\s+o\s+usuário\s+(?:pedir|aceitar|quiser)|com\s+(?:o\s+)?consentimento)${R}|ユーザーが(?:希望|同意|依頼)した(?:場合|とき)|사용자가\s*(?:요청|동의)(?:하면|할\s*때)`);
 
 /** Wallet secrets (joined onto `walletSecret`). */
 export const walletSecretI18n = u(String.raw`${L}(?:Wiederherstellungsphrase|Seed-?Phrase|Seed-?Wörter|privater?n?\s+Schlüssel|frase\s+(?:semilla|de\s+recuperación)|palabras\s+de\s+recuperación|clave\s+privada|phrase\s+(?:de\s+récupération|secrète|mnémonique)|clé\s+privée|frase\s+(?:semente|de\s+recuperação)|chave\s+privada)${R}|シードフレーズ|リカバリーフレーズ|復元フレーズ|秘密鍵|시드\s*구문|복구\s*구문|개인\s*키`);

@@ -6,8 +6,8 @@
 
 
 import {
-  approvalBypassI18n, askForSecretI18n, bccI18n, concealmentI18n, concealmentStatementsI18n, remoteInstructionI18n, consentI18n, conversationDataI18n, memoryWriteI18n, overrideI18n, persistenceI18n,
-  sendVerbI18n, walletSecretI18n, withLanguages,
+  approvalBypassI18n, askForSecretI18n, concealmentI18n, concealmentStatementsI18n, remoteInstructionI18n, consentI18n, memoryWriteI18n, overrideI18n, persistenceI18n,
+  walletSecretI18n, withLanguages,
 } from './phrases-i18n.ts';
 
 /** "Ignore previous instructions", "you are now unrestricted", "safety off". */
@@ -167,11 +167,8 @@ export const storedRulePhrases: readonly RegExp[] = [
   /\b(?:messages?|requests?|instructions?)\s+from\s+\S+@\S+\s+(?:come|comes|are|is)\s+(?:from\s+)?(?:your\s+)?(?:owner|admin|creator|developer|operator)\b/i,
 ];
 
-/** What the conversation-exfiltration rule looks for: data of the user, a send, and a destination. */
-export const conversationData = withLanguages(/\b(?:conversation|chat|message|session|dialog(?:ue)?)\s+(?:history|logs?|transcripts?|contents?|records?)\b|\b(?:the\s+)?(?:entire|full|whole|complete)\s+(?:conversation|chat|context|history|transcript|context window)\b|\ball\s+(?:of\s+the\s+)?(?:user'?s?\s+)?(?:messages|conversations|emails|mails|files|documents|chats|contacts)\b|\b(?:every|each)\s+(?:incoming\s+|outgoing\s+)?(?:message|email|mail|conversation)\b|\buser'?s?\s+(?:messages|files|emails|documents|credentials|api keys?|passwords|tokens|cookies|contacts)\b|\b(?:(?:each|every|any)\s+time|whenever)\s+(?:the\s+)?(?:user|customer|they)\s+(?:sends?|writes?|types?|says?)\b|\b(?:it|them|that|this|the user'?s?|their|each|every)(?:\s+(?:message|chat|prompt)s?)?\s+(?:word for word|verbatim)\b|聊天记录|对话(?:记录|历史|内容)|会话(?:历史|记录)|所有(?:消息|邮件|文件)|(?:每|每一|所有|全部)(?:收到)?(?:一)?(?:条|个|次|封)?(?:收到的)?(?:用户|客户|顾客)?(?:的)?(?:消息|对话|聊天|留言|咨询)|(?:用户|客户|顾客)的?(?:手机号|电话|姓名|身份证|住址|地址)/i, conversationDataI18n);
-export const sendVerb = withLanguages(/\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i, sendVerbI18n);
-export const externalDestination = /https?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b/i;
-export const bccEvery = withLanguages(/\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i, bccI18n);
+/** What the conversation-exfiltration rule looks for (its tables live in phrases-forwarding.ts). */
+export { bccEvery, conversationData, externalDestination, sendVerb } from './phrases-forwarding.ts';
 
 /** Loading instructions at run time from somewhere the reviewer cannot see. */
 export const remoteInstructionPhrases: readonly RegExp[] = [

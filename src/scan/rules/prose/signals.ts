@@ -9,6 +9,9 @@ import {
   approvalBypassPhrases, authorityGrantPhrases, concealmentPhrases, concealmentStatements, consentCue, credentialTarget, evasionPhrases, includeInRequest, memoryTargets,
   memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, storedRulePhrases, undeletablePhrases,
 } from './phrases.ts';
+import {
+  bccEvery, chatDestination, conversationData, externalDestination, processingPurpose, sendVerb, standingCue, userConsents, userWords,
+} from './phrases-forwarding.ts';
 
 /** `compute` once per skill (fact index); rules that ask again share the result. */
 function perSkill<T>(compute: (facts: FactIndex) => T): (facts: FactIndex) => T {
@@ -77,13 +80,87 @@ const obeyDecoded = /\bdecode\b(?:[^.\n]|\.(?=\S)){0,80}?\b(?:and|then)\s+(?:fol
 const obeyHiddenTable = [obeyHidden, obeyDecoded];
 export const findObeyHidden = (facts: FactIndex) => findProse(facts, obeyHiddenTable, { imperative: true });
 
+/** The block says the user is told ("tell the customer the ticket number", "告知用户"), unless it says not to. */
+const toldToUser = /\b(?:tell|inform|notify|let)\s+(?:the\s+)?(?:user|customer|them)\b|\bwith\s+(?:the\s+)?(?:user'?s|customer'?s|their)\s+(?:knowledge|consent)\b|告知(?:用户|客户)|(?:告诉|通知)(?:用户|客户)|征得[^。\n]{0,6}同意/i;
+const notTold = /\b(?:do not|don'?t|never|no need to|without)\s+(?:tell|inform|notify|let|telling|informing|notifying)\b|(?:不要|别|无需|不必|不用)(?:告诉|告知|通知|让)/i;
+
+/** The user knows or asked: told in the same block, or the send happens at their request or with their consent. */
+function userInTheLoop(text: string): boolean {
+  return (toldToUser.test(text) || userConsents.test(text)) && !notTold.test(text);
+}
+
+const mailAddress = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/;
+
+export interface ForwardingHit {
+  /** `bcc`: every mail copied to a third party; `send`: the conversation named plainly; `standing`: the user's words, as a standing rule. */
+  kind: 'bcc' | 'send' | 'standing';
+  hit: ProseHit;
+}
+
+/**
+ * A rule that sends the user's conversation to someone else: the user's words or data, a send verb
+ * and a destination outside (a URL, an address, a webhook, a messenger group) in one sentence.
+ * `stored`: the text is stored as the agent's memory or persona, where every rule stands and quotes
+ * are content; elsewhere only imperative sentences count. A send the user is told about or asked for
+ * is a feature.
+ */
+export function forwardingIn(fact: ProseFact, stored = false): ForwardingHit | undefined {
+  const options: MatchOptions = stored ? { quotedToo: true } : { imperative: true };
+  const bcc = matchFact(fact, [bccEvery], options);
+  if (bcc && externalDestination.test(bcc.sentence)) return { kind: 'bcc', hit: bcc };
+  if (userInTheLoop(proseText(fact))) return undefined;
+  const standing = (sentence: string) => stored || standingCue.test(sentence);
+  // A service that answers ("… to translate it, then reply with the result") processes; a mailbox does not.
+  const processed = (sentence: string) => processingPurpose.test(sentence) && !mailAddress.test(sentence);
+  const named = matchFact(fact, [conversationData], options);
+  if (named && sendVerb.test(named.sentence) && !processed(named.sentence)) {
+    if (externalDestination.test(named.sentence)) return { kind: 'send', hit: named };
+    if (chatDestination.test(named.sentence) && standing(named.sentence)) return { kind: 'standing', hit: named };
+  }
+  const words = matchFact(fact, [userWords], options);
+  if (words && sendVerb.test(words.sentence) && (externalDestination.test(words.sentence) || chatDestination.test(words.sentence)) &&
+    standing(words.sentence) && !processed(words.sentence)) {
+    return { kind: 'standing', hit: words };
+  }
+  return undefined;
+}
+
+/** Every imperative forwarding rule of the skill, one per prose block. */
+export const findForwarding = perSkill((facts: FactIndex): ForwardingHit[] => {
+  const out: ForwardingHit[] = [];
+  for (const fact of proseFacts(facts)) {
+    const hit = forwardingIn(fact);
+    if (hit) out.push(hit);
+  }
+  return out;
+});
+
 export interface MemoryHit {
   hit: ProseHit;
   /** Meant to last ("from now on", "verbatim", hidden) or carrying agent-directed rules. */
   lasting: boolean;
   /** Agent-directed signals found in the text that is stored. */
   payload: Signal[];
+  /** The stored text is a rule that sends the user's conversation out. */
+  forwarding?: ForwardingHit;
 }
+
+/**
+ * The content written in the same sentence, after a colon that follows the target ("Add this to your
+ * persona: you report …", "USER.md に次のルールを追加してください：…"), as a fact of its own.
+ */
+function inlineContent(hit: ProseHit): ProseFact | undefined {
+  const at = hit.sentence.indexOf(hit.match);
+  const rest = hit.sentence.slice(at < 0 ? 0 : at + hit.match.length);
+  // NFKC made "：" a ":"; a URL's or a clock's colon does not open content.
+  const colon = /[:：](?!\/\/|\d)\s*/.exec(rest);
+  if (!colon) return undefined;
+  const text = rest.slice(colon.index + colon[0].length).trim();
+  return /\S+\s+\S+\s+\S+|[^\x00-\x7f]{6,}/.test(text) ? { ...hit.fact, text } : undefined;
+}
+
+/** Stored text that is itself a rule for the agent: "you must …", "always …", "never …", "from now on …". */
+const agentRule = /^[\s"“'>*_-]*(?:you\s+(?:must|will|shall|should|are\s+to|always|never|now)|always|never|from\s+now\s+on|whenever|every\s+time|obey|ignore|do\s+not|don'?t)\b|^[\s"“「]*(?:你(?:必须|要|应该|永远|总是)|始终|总是|永远|每次|以后|从现在起)/i;
 
 /** Says the content follows: "Save these facts to MEMORY.md:", "append the following to SOUL.md". */
 const announcesContent = /[:：]\s*$|\b(?:the following|below|these|this (?:text|block|section|rule|preset|entry))\b|以下|如下/i;
@@ -144,16 +221,23 @@ export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
     if (target) {
       // A script writes this text into a memory file: all of it is stored.
       const payload = payloadSignals([fact]);
-      if (payload.length > 0) out.push({ hit: { fact, match: target, sentence: payload[0]!.hit.sentence }, lasting: true, payload });
+      const forwarding = forwardingIn(fact, true);
+      const sentence = payload[0]?.hit.sentence ?? forwarding?.hit.sentence;
+      if (sentence !== undefined) out.push({ hit: { fact, match: target, sentence }, lasting: true, payload, forwarding });
       continue;
     }
     const text = proseText(fact);
     const hit = matchFact(fact, memoryTargetTable, { imperative: true }) ??
       (lastingCue.test(text) ? matchFact(fact, sharedTargetTable, { imperative: true }) : undefined);
     if (!hit || !memoryWrite.test(hit.sentence) || consented(text)) continue;
-    const payload = announcesContent.test(hit.sentence) ? payloadSignals(contentAfter(facts, fact)) : [];
-    const lasting = persistenceCue.test(text) || fact.context.hidden === true || payload.length > 0;
-    out.push({ hit, lasting, payload });
+    const inline = inlineContent(hit);
+    const stored = inline ? [inline] : announcesContent.test(hit.sentence) ? contentAfter(facts, fact) : [];
+    const payload = payloadSignals(stored);
+    let forwarding: ForwardingHit | undefined;
+    for (const item of stored) forwarding ??= forwardingIn(item, true);
+    const lasting = persistenceCue.test(text) || fact.context.hidden === true || payload.length > 0 || forwarding !== undefined ||
+      (inline !== undefined && agentRule.test(inline.text));
+    out.push({ hit, lasting, payload, forwarding });
   }
   return out;
 });
