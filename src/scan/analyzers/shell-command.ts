@@ -31,6 +31,8 @@ export interface ShellCommand {
   herestring?: SyntaxNode;
   /** 1-based line. */
   line: number;
+  /** `X=1` prefixes (`X=1 cmd`), in order. */
+  assignments: SyntaxNode[];
   /** The pipeline this command is a stage of (itself alone when not in a pipeline). */
   stages: ShellCommand[];
   index: number;
@@ -120,11 +122,14 @@ export function buildCommand(node: SyntaxNode): ShellCommand {
   const words: SyntaxNode[] = [];
   const cmd: ShellCommand = {
     node, name: '', written: '', nameIsLiteral: true, args: [], argNodes: [], wrappers: [], elevated: false,
-    redirects: [], line: node.startPosition.row + 1, stages: [], index: 0,
+    redirects: [], line: node.startPosition.row + 1, assignments: [], stages: [], index: 0,
   };
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i);
+  // `children` fetches every child in one call into WASM; `child(i)` would make one call each.
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (!child) continue;
+    if (child.type === 'variable_assignment') cmd.assignments.push(child);
     const field = node.fieldNameForChild(i);
     if (field === 'name') words.push(child.firstNamedChild ?? child);
     else if (field === 'argument') words.push(child);

@@ -84,17 +84,21 @@ export class ShellScan {
     this.sink.analyze({ text, lang, line: node.startPosition.row + 1, ...(origin ? { context: { origin } } : {}) });
   }
 
-  /** The model of a `command` node, built once, linked with its pipeline neighbours. */
-  command(node: SyntaxNode): ShellCommand {
+  /**
+   * The model of a `command` node, built once, linked with its pipeline neighbours. `parentType`,
+   * when the caller knows it, spares asking the tree for the parent (tree-sitter finds a parent by
+   * descending from the root) where it cannot be a pipeline or a redirected statement.
+   */
+  command(node: SyntaxNode, parentType?: string): ShellCommand {
     const known = this.#commands.get(node.id);
     if (known) return known;
-    const parent = node.parent;
+    const parent = parentType !== undefined && parentType !== 'pipeline' && parentType !== 'redirected_statement' ? null : node.parent;
     const holder = parent?.type === 'redirected_statement' ? parent.parent : parent;
-    const stages = holder?.type === 'pipeline' ? stageNodes(holder) : [node];
-    const cmds = stages.map((n) => this.#build(n));
+    const stages = holder?.type === 'pipeline' ? stagesOf(holder) : [{ node, parent }];
+    const cmds = stages.map((s) => this.#build(s.node, s.parent));
     // `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline inside the heredoc redirect.
     const tail = cmds.at(-1)?.heredocPipe;
-    if (tail) cmds.push(...stageNodes(tail).map((n) => this.#build(n)));
+    if (tail) cmds.push(...stagesOf(tail).map((s) => this.#build(s.node, s.parent)));
     const models = cmds.map((c) => c.cmd);
     // `a | b > f`: tree-sitter hangs the redirect on the whole pipeline; it belongs to the last stage.
     const outer = holder?.type === 'pipeline' ? holder.parent : undefined;
@@ -136,12 +140,13 @@ export class ShellScan {
     cmd.args = cmd.args.map((a) => this.resolve(a));
   }
 
-  #build(node: SyntaxNode): { cmd: ShellCommand; heredocPipe?: SyntaxNode } {
+  /** `parent`: the node's parent when known, null when it is known to be neither pipeline nor redirect. */
+  #build(node: SyntaxNode, known?: SyntaxNode | null): { cmd: ShellCommand; heredocPipe?: SyntaxNode } {
     const cmd = buildCommand(node);
     this.#resolveWords(cmd);
     this.#commands.set(node.id, cmd);
     let heredocPipe: SyntaxNode | undefined;
-    const parent = node.parent;
+    const parent = known === undefined ? node.parent : known;
     if (parent?.type === 'redirected_statement' && parent.childForFieldName('body')?.id === node.id) {
       for (const r of parent.childrenForFieldName('redirect')) {
         if (!r) continue;
@@ -193,15 +198,25 @@ export class ShellScan {
 
 /** The `command` nodes that are stages of a pipeline node (or the command itself). */
 export function stageNodes(node: SyntaxNode): SyntaxNode[] {
-  if (node.type === 'command') return [node];
-  const out: SyntaxNode[] = [];
+  return stagesOf(node).map((s) => s.node);
+}
+
+/**
+ * The stages with the parent each hangs on (the pipeline, or the redirected statement around it);
+ * `parent` is undefined for a command given alone, whose parent is not known here.
+ */
+function stagesOf(node: SyntaxNode, out: { node: SyntaxNode; parent?: SyntaxNode }[] = []): { node: SyntaxNode; parent?: SyntaxNode }[] {
+  if (node.type === 'command') {
+    out.push({ node });
+    return out;
+  }
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'command') out.push(child);
+    if (child.type === 'command') out.push({ node: child, parent: node });
     else if (child.type === 'redirected_statement') {
       const body = child.childForFieldName('body');
-      if (body?.type === 'command') out.push(body);
-      else if (body?.type === 'pipeline') out.push(...stageNodes(body));
+      if (body?.type === 'command') out.push({ node: body, parent: child });
+      else if (body?.type === 'pipeline') stagesOf(body, out);
     }
   }
   return out;
@@ -211,7 +226,8 @@ export function dedupeSources(sources: readonly Source[]): Source[] {
   if (sources.length < 2) return [...sources];
   const seen = new Set<string>();
   return sources.filter((s) => {
-    const key = JSON.stringify(s);
+    // A source is its kind and its one field (path or name): cheaper than JSON.stringify as a key.
+    const key = s.kind === 'file' ? `file\0${s.path}` : s.kind === 'env' ? `env\0${s.name}` : s.kind;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

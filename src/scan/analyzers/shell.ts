@@ -73,9 +73,9 @@ function fileFacts(scan: ShellScan, cmd: ShellCommand): void {
   }
 }
 
-function processCommand(scan: ShellScan, node: SyntaxNode): void {
-  const cmd = scan.command(node);
-  for (const child of node.namedChildren) if (child?.type === 'variable_assignment') assign(scan, child);
+function processCommand(scan: ShellScan, node: SyntaxNode, parentType: string): void {
+  const cmd = scan.command(node, parentType);
+  for (const child of cmd.assignments) assign(scan, child);
   commandFact(scan, cmd);
   if (!cmd.name) return;
   if (decoderOf(cmd) || cmd.name === 'printf') commandOutput(scan, cmd);
@@ -143,7 +143,7 @@ function walk(scan: ShellScan, root: SyntaxNode): void {
         return 'skip';
       case 'command':
         if (full(scan)) return 'stop';
-        processCommand(scan, cursor.currentNode);
+        processCommand(scan, cursor.currentNode, parentType);
         return;
       case 'variable_assignment':
         if (parentType !== 'command') assign(scan, cursor.currentNode);

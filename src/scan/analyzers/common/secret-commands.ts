@@ -19,9 +19,17 @@ const tokenCommands: readonly [RegExp, string][] = [
 const keychain = /^security (?:find-(?:generic|internet)-password|dump-keychain|export)\b|^secret-tool lookup\b|^cmdkey(?:\.exe)? \/list\b|^netsh(?:\.exe)? wlan\b.*\bkey=clear\b/;
 const clipboard = /^(?:pbpaste|wl-paste)\b|^xclip\b.*\s-o(?:ut)?\b|^xsel\b.*\s-[a-z]*o|^(?:powershell|pwsh)\b.*\bget-clipboard\b/;
 
+/**
+ * What every pattern above starts with (before its first space): a line whose program does not
+ * start so matches none of them. Every command line of a script is asked and nearly all run other
+ * programs, answered here without joining the line or running the patterns.
+ */
+const printerStart = /^(?:gh|glab|gcloud|aws|az|kubectl|docker-credential-|doctl|security|secret-tool|cmdkey|netsh|pbpaste|wl-paste|xclip|xsel|powershell|pwsh)/;
+
 /** What a command prints, when that is a secret; `words` is the program and its arguments. */
 export function secretPrinted(words: readonly string[]): Source[] {
   const program = (words[0] ?? '').replace(/^.*[\\/]/, '').toLowerCase();
+  if (!printerStart.test(program)) return [];
   const line = [program, ...words.slice(1)].join(' ').toLowerCase();
   if (keychain.test(line)) return [{ kind: 'keychain' }];
   if (clipboard.test(line)) return [{ kind: 'clipboard' }];
