@@ -4,6 +4,7 @@
 // exceeds the per-skill time limit (loading included) is replaced, and that one skill fails with a
 // clear message: the batch goes on.
 
+import module from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { LoadedSkill, LoadOptions } from '../skills/index.ts';
 import type { ScanSkillOptions } from './engine.ts';
@@ -80,7 +81,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   const spawn = (): Slot => {
     const worker = new Worker(workerUrl, {
-      workerData: { ruleOptions: options.ruleOptions, load: options.load } satisfies WorkerSetup,
+      workerData: { ruleOptions: options.ruleOptions, load: options.load, compileCacheDir: module.getCompileCacheDir?.() } satisfies WorkerSetup,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: youngGenerationMb },
     });
     const slot: Slot = { worker };
