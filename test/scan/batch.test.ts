@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isSkillReport, scan, scanSkills } from '../../src/scan/batch.ts';
@@ -42,6 +42,33 @@ describe('scan (batch)', () => {
     const isolated = await scan([inputs[1]!], { jobs: 1, isolate: true });
     assert.deepEqual(pooled, local);
     assert.deepEqual(isolated.skills, [local.skills[1]]);
+  });
+
+  // Skill folders are loaded by the worker that scans them: what the loader reports must come back
+  // the same as when this thread loads them, and the load options must reach the workers.
+  it('a folder that fails to load in a worker is the same error entry, in its place, as on the calling thread', async () => {
+    const odd = join(root, 'odd');
+    await mkdir(join(odd, 'a-dir-manifest/SKILL.md'), { recursive: true });
+    await writeSkill(odd, 'b-ok', benignSkill);
+    await writeSkill(odd, 'c-linked', { 'real.md': benignSkill['SKILL.md'] });
+    await symlink('real.md', join(odd, 'c-linked/SKILL.md'));
+    const local = await scan([odd], { jobs: 1 });
+    const pooled = await scan([odd], { jobs: 2 });
+    assert.deepEqual(pooled, local);
+    assert.deepEqual(local.skills.map((s) => s.path), [join(odd, 'b-ok')]);
+    assert.deepEqual(local.errors.map((e) => e.path), [join(odd, 'a-dir-manifest'), join(odd, 'c-linked')]);
+    assert.match(local.errors[0]!.message, /no SKILL\.md at the top/);
+    assert.match(local.errors[1]!.message, /is a symlink/);
+  });
+
+  it('passes the load options to the workers', async () => {
+    const load = { maxAnalyzedBytes: 40 };
+    const local = await scan([inputs[0]!, inputs[1]!], { jobs: 1, load });
+    const pooled = await scan([inputs[0]!, inputs[1]!], { jobs: 2, load });
+    assert.deepEqual(pooled, local);
+    const capped = (r: typeof local) => r.skills.flatMap((s) => s.findings.filter((f) => /first 40 of/.test(f.message)));
+    assert.ok(capped(pooled).length > 0, 'no file-too-large finding at a 40-byte cap');
+    assert.equal(capped(await scan([inputs[0]!, inputs[1]!], { jobs: 2 })).length, 0);
   });
 
   it('applies a baseline', async () => {
