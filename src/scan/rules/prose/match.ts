@@ -10,11 +10,15 @@
 // Cost: every fact is read once. Its text is normalised (invisible format characters removed,
 // NFKC) and split into sentences once; a sentence's teaching check runs once; a phrase table's hits
 // are cached per skill, so rules that ask about the same table (a rule and the combination rule)
-// share the work. Matching is linear in the text.
+// share the work. Matching is linear in the text. Before any regex runs, one pass over the text
+// finds which tables' required literals it holds (common/required-literals.ts, literal-scan.ts): a
+// table none of whose literals occur cannot match, so most tables cost one lookup per text.
 
 import type { FactOf } from '../../facts.ts';
 import type { FactIndex } from '../../types.ts';
 import { isTeaching } from '../common/context.ts';
+import { literalSetId, scanLiterals, type LiteralScan } from '../common/literal-scan.ts';
+import { containsAny, lowerForLiterals, requiredLiterals, requiredLiteralsOfAll } from '../common/required-literals.ts';
 import { derivedProse } from './derived.ts';
 import { negationI18n, sentenceCueI18n, teachingCueI18n, teachingHeadingI18n, withLanguages } from './phrases-i18n.ts';
 
@@ -89,6 +93,9 @@ interface Prepared {
   teaching?: boolean;
   /** Per sentence: undefined until asked. */
   sentenceTeaching: (boolean | undefined)[];
+  /** `text` lower-cased for the literal prefilters, and the literal sets it touches; undefined until asked. */
+  lower?: string;
+  scan?: LiteralScan;
 }
 
 const prepared = new WeakMap<ProseFact, Prepared>();
@@ -274,13 +281,39 @@ function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchO
   return null;
 }
 
+const tableLiterals = new WeakMap<readonly RegExp[], readonly string[] | null>();
+
+/** Strings one of which any match of the table contains (see required-literals.ts), cached per table. */
+function literalsOf(patterns: readonly RegExp[]): readonly string[] | undefined {
+  // Callers build one-pattern tables on the fly; the pattern itself is the cache key then.
+  if (patterns.length === 1) return requiredLiterals(patterns[0]!);
+  let set = tableLiterals.get(patterns);
+  if (set === undefined) tableLiterals.set(patterns, (set = requiredLiteralsOfAll(patterns) ?? null));
+  return set ?? undefined;
+}
+
+/** The text may hold a match of `patterns`: false only when it lacks every literal they require. */
+function mayMatch(p: Prepared, patterns: readonly RegExp[]): boolean {
+  const literals = literalsOf(patterns);
+  if (!literals) return true;
+  p.lower ??= lowerForLiterals(p.text);
+  const id = literalSetId(literals);
+  if (id === undefined) return containsAny(p.lower, literals);
+  // One pass finds every registered table's literals; a table first seen after it needs another.
+  if (!p.scan || id >= p.scan.version) p.scan = scanLiterals(p.lower);
+  return p.scan.touched[id] === 1;
+}
+
 /** The first match of any pattern in one fact that survives the teaching/quote/negation/mood checks. */
 export function matchFact(fact: ProseFact, patterns: readonly RegExp[], options: MatchOptions = {}): ProseHit | undefined {
   const p = prepare(fact);
-  // One scan with the whole table first: most prose says none of it.
+  // Substring tests first (exact: they skip only text no pattern can match), then one scan with the
+  // whole table: most prose says none of it.
+  if (!mayMatch(p, patterns)) return undefined;
   const any = patterns.length > 1 ? anyOf(patterns) : undefined;
   if (any && !any.test(p.text)) return undefined;
   for (const pattern of patterns) {
+    if (patterns.length > 1 && !mayMatch(p, [pattern])) continue;
     const result = matchOne(fact, p, pattern, options);
     if (result === 'teaching') return undefined;
     if (result) return result;
