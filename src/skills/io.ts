@@ -1,14 +1,14 @@
 // The loader's file-system reads as data, so one walk serves both a synchronous and an
 // asynchronous caller: code that reads the disk is a generator that yields requests (`Need`) and
-// gets each answer back from `yield`; `runSync` answers with node:fs's synchronous calls (a scan
+// gets each answer back from `yield` (and may yield results as it goes, `Out`); `runSync` answers with node:fs's synchronous calls (a scan
 // worker loads its own skill, where blocking costs nothing and each call is several times cheaper
 // than a promise round trip through the thread pool), `runAsync` with node:fs/promises (the
 // registry and `loadSkills`, which must not block an event loop). A failed read is thrown back
 // into the generator at the `yield`, so plain try/catch works in the walk.
 
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, type Dirent, type Stats } from 'node:fs';
-import { open, readdir, readlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, type Dirent, type Stats } from 'node:fs';
+import { lstat, open, readdir, readlink, type FileHandle } from 'node:fs/promises';
 
 /** A regular file as read: all its bytes, or only the first `keep` with the whole file's size and hash. */
 export interface FileRead {
@@ -27,10 +27,19 @@ export type Need =
   | { need: 'entries'; path: string }
   | { need: 'names'; path: string }
   | { need: 'link'; path: string }
+  | { need: 'stat'; path: string }
   | { need: 'file'; path: string; keep: KeepPlan };
 
 /** A walk over the file system: yields needs, returns its result. */
 export type Steps<T> = Generator<Need, T, unknown>;
+
+/** A result handed out while the walk goes on. */
+export interface Out<Y> {
+  out: Y;
+}
+
+/** A walk that also streams results of type `Y` (discovery: one per skill found). */
+export type Stream<Y> = Generator<Need | Out<Y>, void, unknown>;
 
 // One typed wrapper per need, so the walk reads `const names = yield* namesOf(dir)`.
 export function* entriesOf(path: string): Steps<Dirent[]> {
@@ -38,6 +47,9 @@ export function* entriesOf(path: string): Steps<Dirent[]> {
 }
 export function* namesOf(path: string): Steps<string[]> {
   return (yield { need: 'names', path }) as string[];
+}
+export function* statOf(path: string): Steps<Stats> {
+  return (yield { need: 'stat', path }) as Stats;
 }
 export function* linkOf(path: string): Steps<string> {
   return (yield { need: 'link', path }) as string;
@@ -111,6 +123,7 @@ function answerSync(need: Need): unknown {
     case 'entries': return readdirSync(need.path, { withFileTypes: true });
     case 'names': return readdirSync(need.path);
     case 'link': return readlinkSync(need.path);
+    case 'stat': return lstatSync(need.path);
     case 'file': return fileSync(need.path, need.keep);
   }
 }
@@ -120,38 +133,69 @@ function answerAsync(need: Need): Promise<unknown> {
     case 'entries': return readdir(need.path, { withFileTypes: true });
     case 'names': return readdir(need.path);
     case 'link': return readlink(need.path);
+    case 'stat': return lstat(need.path);
     case 'file': return fileAsync(need.path, need.keep);
   }
 }
 
-/** Runs a walk with synchronous reads. */
-export function runSync<T>(steps: Steps<T>): T {
-  let step = steps.next();
+const isOut = <Y>(step: Need | Out<Y>): step is Out<Y> => 'out' in step;
+
+/** Runs a walk with synchronous reads, handing out its results as they come. */
+export function* streamSync<Y, T>(walk: Generator<Need | Out<Y>, T, unknown>): Generator<Y, T, undefined> {
+  let step = walk.next();
   while (!step.done) {
-    let answer: unknown;
-    try {
-      answer = answerSync(step.value);
-    } catch (error) {
-      step = steps.throw(error);
+    const value = step.value;
+    if (isOut(value)) {
+      yield value.out;
+      step = walk.next();
       continue;
     }
-    step = steps.next(answer);
+    let answer: unknown;
+    try {
+      answer = answerSync(value);
+    } catch (error) {
+      step = walk.throw(error);
+      continue;
+    }
+    step = walk.next(answer);
   }
+  return step.value;
+}
+
+/** Runs a walk with asynchronous reads, handing out its results as they come. */
+export async function* streamAsync<Y, T>(walk: Generator<Need | Out<Y>, T, unknown>): AsyncGenerator<Y, T, undefined> {
+  let step = walk.next();
+  while (!step.done) {
+    const value = step.value;
+    if (isOut(value)) {
+      yield value.out;
+      step = walk.next();
+      continue;
+    }
+    let answer: unknown;
+    try {
+      answer = await answerAsync(value);
+    } catch (error) {
+      step = walk.throw(error);
+      continue;
+    }
+    step = walk.next(answer);
+  }
+  return step.value;
+}
+
+/** Runs a walk with synchronous reads. */
+export function runSync<T>(steps: Steps<T>): T {
+  const run = streamSync(steps);
+  let step = run.next();
+  while (!step.done) step = run.next();
   return step.value;
 }
 
 /** Runs a walk with asynchronous reads. */
 export async function runAsync<T>(steps: Steps<T>): Promise<T> {
-  let step = steps.next();
-  while (!step.done) {
-    let answer: unknown;
-    try {
-      answer = await answerAsync(step.value);
-    } catch (error) {
-      step = steps.throw(error);
-      continue;
-    }
-    step = steps.next(answer);
-  }
+  const run = streamAsync(steps);
+  let step = await run.next();
+  while (!step.done) step = await run.next();
   return step.value;
 }

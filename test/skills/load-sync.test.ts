@@ -68,14 +68,22 @@ describe('loadSkillFolderSync matches loadSkills', () => {
     }));
 
   // Root reads through chmod 000, so as root the loader runs in a child process as `nobody`.
-  it('an unreadable file is an error naming the folder, as with loadSkills', () =>
-    withTree({ 'locked/SKILL.md': skillMd('locked'), 'locked/run.sh': 'echo secret\n' }, async (root) => {
+  it('an unreadable file is an error naming the folder, and findSkills names an unreadable folder in a mirror', () =>
+    withTree({ 'locked/SKILL.md': skillMd('locked'), 'locked/run.sh': 'echo secret\n', 'mirror/closed/x/SKILL.md': skillMd('x'), 'mirror/open/y/SKILL.md': skillMd('y') }, async (root) => {
       await chmod(root, 0o755);
       await chmod(join(root, 'locked/run.sh'), 0o000);
-      const script = `import { loadSkillFolderSync } from ${JSON.stringify(new URL('../../src/skills/index.ts', import.meta.url).href)};
-        process.stdout.write(JSON.stringify(loadSkillFolderSync(process.argv[1])));`;
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, join(root, 'locked')], asUnprivileged);
-      assert.deepEqual(JSON.parse(stdout), { ok: false, error: { path: join(root, 'locked'), message: 'cannot read skill folder: permission denied' } });
+      await chmod(join(root, 'mirror/closed'), 0o000);
+      const script = `import { findSkills, loadSkillFolderSync } from ${JSON.stringify(new URL('../../src/skills/index.ts', import.meta.url).href)};
+        const found = [];
+        for await (const f of findSkills([process.argv[2]])) found.push(f);
+        process.stdout.write(JSON.stringify({ locked: loadSkillFolderSync(process.argv[1]), found }));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, join(root, 'locked'), join(root, 'mirror')], asUnprivileged);
+      const { locked, found } = JSON.parse(stdout);
+      assert.deepEqual(locked, { ok: false, error: { path: join(root, 'locked'), message: 'cannot read skill folder: permission denied' } });
+      assert.deepEqual(found, [
+        { ok: false, error: { path: join(root, 'mirror/closed'), message: 'cannot read folder: permission denied' } },
+        { folder: join(root, 'mirror/open/y') },
+      ]);
     }));
 });
 
