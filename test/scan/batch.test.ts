@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isSkillReport, scan, scanSkills } from '../../src/scan/batch.ts';
 import { benignSkill, maliciousSkill, tempDir, writeSkill } from '../cli/helpers.ts';
+import { makeZip } from '../skills/helpers.ts';
 
 let root = '';
 const order = ['a-first', 'b-evil', 'c-bad.zip', 'd-missing', 'e-last'];
@@ -59,6 +60,16 @@ describe('scan (batch)', () => {
     assert.deepEqual(local.errors.map((e) => e.path), [join(odd, 'a-dir-manifest'), join(odd, 'c-linked')]);
     assert.match(local.errors[0]!.message, /no SKILL\.md at the top/);
     assert.match(local.errors[1]!.message, /is a symlink/);
+  });
+
+  it('skills from a bundle (loaded on this thread, scanned on a worker) match the calling thread', async () => {
+    const bundle = join(root, 'two.zip');
+    const entries = (dir: string, files: Record<string, string>) => Object.entries(files).map(([name, data]) => ({ name: `${dir}/${name}`, data }));
+    await writeFile(bundle, makeZip([...entries('one', benignSkill), ...entries('two', maliciousSkill)]));
+    const local = await scan([bundle, inputs[0]!], { jobs: 1 });
+    const pooled = await scan([bundle, inputs[0]!], { jobs: 2 });
+    assert.deepEqual(pooled, local);
+    assert.deepEqual(local.skills.map((s) => [s.path, s.verdict]), [[`${bundle}!one`, 'clean'], [`${bundle}!two`, 'malicious'], [inputs[0], 'clean']]);
   });
 
   it('passes the load options to the workers', async () => {
