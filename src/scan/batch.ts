@@ -29,7 +29,7 @@ export interface ScanOptions {
   rules?: readonly Rule[];
   /** Scan even a single skill on a worker thread, so `skillTimeoutMs` holds (used by `openclaw-policy`). */
   isolate?: boolean;
-  /** A skill still scanning on a worker after this long becomes an error entry. Default 60 s. */
+  /** A skill still loading or scanning on a worker after this long becomes an error entry (its worker is replaced). Default 60 s. */
   skillTimeoutMs?: number;
   /** Stops the scan: workers are terminated and the iteration throws the abort reason. */
   signal?: AbortSignal;

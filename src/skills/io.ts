@@ -1,10 +1,11 @@
 // The loader's file-system reads as data, so one walk serves both a synchronous and an
-// asynchronous caller: code that reads the disk is a generator that yields requests (`Need`) and
-// gets each answer back from `yield` (and may yield results as it goes, `Out`); `runSync` answers with node:fs's synchronous calls (a scan
-// worker loads its own skill, where blocking costs nothing and each call is several times cheaper
-// than a promise round trip through the thread pool), `runAsync` with node:fs/promises (the
-// registry and `loadSkills`, which must not block an event loop). A failed read is thrown back
-// into the generator at the `yield`, so plain try/catch works in the walk.
+// asynchronous caller: code that reads the disk is a generator that yields requests (`Need`), gets
+// each answer back from `yield`, and may hand out results as it goes (`Out`: discovery's skills).
+// The sync drivers answer with node:fs's synchronous calls (a scan worker loading its own skill,
+// a batch scan's discovery: blocking costs nothing there and each call is several times cheaper
+// than a promise round trip through the thread pool); the async ones with node:fs/promises
+// (`loadSkills`, the registry, which must not block an event loop). A failed read is thrown back
+// into the generator at its `yield`, so plain try/catch works in the walk.
 
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, type Dirent, type Stats } from 'node:fs';
@@ -37,9 +38,6 @@ export type Steps<T> = Generator<Need, T, unknown>;
 export interface Out<Y> {
   out: Y;
 }
-
-/** A walk that also streams results of type `Y` (discovery: one per skill found). */
-export type Stream<Y> = Generator<Need | Out<Y>, void, unknown>;
 
 // One typed wrapper per need, so the walk reads `const names = yield* namesOf(dir)`.
 export function* entriesOf(path: string): Steps<Dirent[]> {
