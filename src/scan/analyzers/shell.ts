@@ -5,7 +5,8 @@
 // decode as executed.
 
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
-import { findUrls, loadParser, normalisePath, walkNamed, type SyntaxNode } from './common/index.ts';
+import { childTextOfType, findUrls, loadParser, normalisePath, walkNamed, type SyntaxNode } from './common/index.ts';
+import type { Language, TreeCursor } from 'web-tree-sitter';
 import type { ShellCommand } from './shell-command.ts';
 import { dependencyFacts } from './shell-deps.ts';
 import { execFacts, heredocToFile } from './shell-exec.ts';
@@ -120,23 +121,28 @@ function assign(scan: ShellScan, node: SyntaxNode): void {
   scan.vars.set(name, carried);
 }
 
-function envRead(scan: ShellScan, node: SyntaxNode, seen: Set<string>): void {
-  const nameNode = node.namedChildren.find((c) => c?.type === 'variable_name');
-  const name = nameNode?.text;
+/** `$X` / `${X…}` reading a variable the script never binds: an env read. Read through the walk's cursor. */
+function envRead(scan: ShellScan, cursor: TreeCursor, language: Language, seen: Set<string>): void {
+  const name = childTextOfType(cursor, language, 'variable_name');
   if (!name || isShellInternal(name) || scan.vars.has(name) || boundNames(scan.input.text).has(name)) return;
-  const line = node.startPosition.row + 1;
+  const line = cursor.startPosition.row + 1;
   const key = `${name}:${line}`;
   if (seen.has(key)) return;
   seen.add(key);
   scan.fact({ kind: 'env-read', line, name });
 }
 
+/** Named node types that never have children (tree-sitter-bash's node-types.json): nothing to enter. */
+const leaves = new Set(['word', 'variable_name', 'string_content', 'raw_string', 'special_variable_name', 'file_descriptor', 'ansi_c_string', 'heredoc_start', 'heredoc_end', 'heredoc_content', 'regex', 'test_operator', 'extglob_pattern']);
+
 /** Whether the engine would drop any further fact of this file (its per-file cap): the walk can stop. */
 const full = (scan: ShellScan) => scan.facts.length >= (scan.sink.factsLeft?.() ?? Infinity);
 
 function walk(scan: ShellScan, root: SyntaxNode): void {
   const seen = new Set<string>();
+  const language = root.tree.language;
   walkNamed(root, ({ type, parentType, cursor }) => {
+    if (leaves.has(type)) return 'skip';
     switch (type) {
       case 'comment':
       case 'heredoc_body':
@@ -155,7 +161,7 @@ function walk(scan: ShellScan, root: SyntaxNode): void {
       }
       case 'simple_expansion':
       case 'expansion':
-        envRead(scan, cursor.currentNode, seen);
+        envRead(scan, cursor, language, seen);
         return;
     }
   });

@@ -8,5 +8,5 @@ export {
 } from './decode.ts';
 export { excerpt, oneLine, LineMap } from './excerpt.ts';
 export { loadParser, type SyntaxNode, type SyntaxTree } from './tree-sitter.ts';
-export { walkNamed, type NamedVisit, type WalkStep } from './tree-walk.ts';
+export { childTextOfType, walkNamed, type NamedVisit, type WalkStep } from './tree-walk.ts';
 export { secretPrinted } from './secret-commands.ts';

@@ -34,22 +34,50 @@ function tableOf(language: Language): TypeTable {
   return table;
 }
 
+function typeName(table: TypeTable, language: Language, id: number): string {
+  let type = table.names.get(id);
+  if (type === undefined) table.names.set(id, (type = language.types[id] || 'ERROR'));
+  return type;
+}
+
+function namedType(table: TypeTable, language: Language, id: number): boolean {
+  let isNamed = table.named.get(id);
+  if (isNamed === undefined) table.named.set(id, (isNamed = language.nodeTypeIsNamed(id)));
+  return isNamed;
+}
+
+/**
+ * The text of the first named child of type `type` of the node the cursor stands on, read through
+ * the cursor (`node.namedChildren.find(…)?.text` without a Node for each child); the cursor is left
+ * where it was.
+ */
+export function childTextOfType(cursor: TreeCursor, language: Language, type: string): string | undefined {
+  if (!cursor.gotoFirstChild()) return undefined;
+  const table = tableOf(language);
+  try {
+    do {
+      const id = cursor.nodeTypeId;
+      if (namedType(table, language, id) && typeName(table, language, id) === type) return cursor.nodeText;
+    } while (cursor.gotoNextSibling());
+    return undefined;
+  } finally {
+    cursor.gotoParent();
+  }
+}
+
 /** Visits `root` and every named node under it in source order. */
 export function walkNamed(root: Node, visit: (node: NamedVisit) => WalkStep): void {
   const language = root.tree.language;
-  const { names, named } = tableOf(language);
+  const table = tableOf(language);
   const cursor = root.walk();
   const parents: string[] = [''];
   try {
     for (;;) {
       const id = cursor.nodeTypeId;
-      let isNamed = named.get(id);
-      if (isNamed === undefined) named.set(id, (isNamed = language.nodeTypeIsNamed(id)));
       let enter = false;
       let type = '';
-      if (isNamed) {
-        type = names.get(id) ?? '';
-        if (!names.has(id)) names.set(id, (type = language.types[id] || 'ERROR'));
+      if (namedType(table, language, id)) {
+        type = typeName(table, language, id);
         const step = visit({ type, parentType: parents[parents.length - 1]!, cursor });
         if (step === 'stop') return;
         enter = step !== 'skip';
