@@ -6,6 +6,7 @@ import type { LoadedSkill, SkillFile } from '../skills/index.ts';
 import { analyzers, scanUnicode } from './analyzers/index.ts';
 import { findUrls, LineMap } from './analyzers/common/index.ts';
 import type { Fact, FactContext, FactDraft, FactKind, FactOf, Lang } from './facts.ts';
+import { focusCode, isFocusLang, minFocusChars, prepareFocus } from './focus/index.ts';
 import { languageOfFile } from './language.ts';
 import { rules as builtinRules } from './rules/index.ts';
 import type { AnalyzerSink, Finding, FactIndex, Rule, SkillInfo, SkillReport } from './types.ts';
@@ -16,6 +17,11 @@ export interface ScanSkillOptions {
   rules?: readonly Rule[];
   /** Per-rule options by rule id. */
   ruleOptions?: Readonly<Record<string, Record<string, unknown>>>;
+  /**
+   * Deep-analyse large scripts only in the blocks that can do something (src/scan/focus). Default
+   * true; false parses and analyses every block of every file, up to the per-file budget.
+   */
+  focus?: boolean;
 }
 
 const maxNesting = 4;
@@ -36,7 +42,7 @@ export function prepareAnalyzers(langs: Iterable<Lang>): Promise<void> {
   for (const lang of langs) {
     let ready = prepared.get(lang);
     if (!ready) {
-      ready = analyzers[lang].prepare?.() ?? Promise.resolve();
+      ready = Promise.all([analyzers[lang].prepare?.(), isFocusLang(lang) ? prepareFocus(lang) : undefined]).then(() => undefined);
       prepared.set(lang, ready);
     }
     waits.push(ready);
@@ -51,7 +57,7 @@ function cutPoint(text: string, budget: number): number {
 }
 
 /** The facts of one file: its analyzer, embedded code through theirs, hidden Unicode, and the caps. */
-function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out: Fact[]): void {
+function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out: Fact[], focus: boolean): void {
   const lang = languageOfFile(file.path, file.text);
   const base: FactContext = { lang, origin: lang === 'markdown' || lang === 'text' ? 'prose' : 'code', headings: [], inManifest };
   let count = 0;
@@ -77,6 +83,16 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
       const ctx: FactContext = draft.context ? { ...context, ...draft.context, headings: draft.context.headings ?? context.headings } : context;
       push({ ...draft, file: file.path, line, context: ctx } as Fact);
     };
+    // A large script is deep-analysed in the blocks that can do something (src/scan/focus); the
+    // rest was lexed there and is searched for URLs here.
+    if (focus && charged && isFocusLang(lang) && text.length >= minFocusChars) {
+      const focused = focusCode(text, lang);
+      if (focused) {
+        for (const s of focused.skipped) urlsOnly(text.slice(s.start, s.end), s.line, emit);
+        text = focused.text;
+        if (focused.kept === 0) return;
+      }
+    }
     if (charged && text.length > deepLeft) {
       const at = cutPoint(text, deepLeft);
       const cutLine = lineOffset + countLines(text, at) + 1;
@@ -145,7 +161,7 @@ function urlsOnly(text: string, lineOffset: number, emit: (draft: FactDraft) => 
   }
 }
 
-export function collectFacts(skill: LoadedSkill): Fact[] {
+export function collectFacts(skill: LoadedSkill, options: { focus?: boolean } = {}): Fact[] {
   const facts: Fact[] = [];
   for (const issue of skill.issues) {
     facts.push({
@@ -155,7 +171,7 @@ export function collectFacts(skill: LoadedSkill): Fact[] {
   }
   for (const file of skill.files) {
     if (file.kind !== 'text' || file.text === undefined) continue;
-    fileFacts(file as SkillFile & { text: string }, file.path === skill.manifest.file, facts);
+    fileFacts(file as SkillFile & { text: string }, file.path === skill.manifest.file, facts, options.focus ?? true);
   }
   return facts;
 }
@@ -254,7 +270,7 @@ export async function scanSkill(skill: LoadedSkill, options: ScanSkillOptions = 
   // Markdown hands fenced blocks to every language.
   for (const lang of ['shell', 'python', 'javascript', 'powershell'] as const) langs.add(lang);
   await prepareAnalyzers(langs);
-  const facts = indexFacts(collectFacts(skill));
+  const facts = indexFacts(collectFacts(skill, { focus: options.focus }));
   const info = skillInfo(skill);
   const findings = runRules(facts, info, options);
   findings.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.file.localeCompare(b.file) || a.line - b.line);

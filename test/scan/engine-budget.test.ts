@@ -1,6 +1,7 @@
 // The engine's per-file analysis budget: code past maxDeepChars is only searched for URLs, facts past
 // the per-file cap are dropped, and either cut is reported as an `analysis-cut` load issue (so a
-// padded script cannot cost seconds, and the cut is never silent).
+// padded script cannot cost seconds, and the cut is never silent). Focus is off here, as when it
+// falls back to the whole file: test/scan/focus.test.ts covers the same padded scripts with it on.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,7 +15,7 @@ async function factsOf(files: Record<string, string>): Promise<Fact[]> {
   await prepareAnalyzers(['markdown', 'text', 'shell', 'python', 'javascript', 'powershell', 'manifest']);
   const loaded = await loadSkillFromFiles({ 'SKILL.md': manifest, ...files }, '/skills/budget');
   assert.ok(loaded.ok);
-  return collectFacts(loaded.skill);
+  return collectFacts(loaded.skill, { focus: false });
 }
 
 const cuts = (facts: Fact[]) => facts.filter((f) => f.kind === 'load-issue' && f.code === 'analysis-cut');
@@ -71,7 +72,7 @@ describe('engine analysis budget', () => {
   it('reports the cut as a low bundle-anomaly finding that does not change the verdict alone', async () => {
     const loaded = await loadSkillFromFiles({ 'SKILL.md': manifest, 'run.sh': `#!/bin/bash\n${padding}\n` }, '/skills/budget');
     assert.ok(loaded.ok);
-    const report = await scanSkill(loaded.skill);
+    const report = await scanSkill(loaded.skill, { focus: false });
     const finding = report.findings.find((f) => f.ruleId === 'bundle-anomaly' && f.file === 'run.sh');
     assert.ok(finding);
     assert.equal(finding.severity, 'low');

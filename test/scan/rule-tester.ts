@@ -8,6 +8,7 @@ import { loadSkillFromFiles } from '../../src/skills/index.ts';
 import { collectFacts, indexFacts, prepareAnalyzers, runRules, skillInfo } from '../../src/scan/engine.ts';
 import type { LoadIssue } from '../../src/skills/index.ts';
 import type { Rule } from '../../src/scan/types.ts';
+import { padCode } from './focus-padding.ts';
 
 export interface RuleCase {
   /** Shown in the test name; defaults to the first file's content. */
@@ -79,6 +80,18 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
           if (expected.severity !== undefined) assert.equal(got.severity, expected.severity);
         });
       });
+      // The same code inside a large file, between unrelated functions: the scanner analyses large
+      // files in the blocks that can do something (src/scan/focus), so every must-fire case must
+      // still fire there.
+      const padded = padCode(c.files);
+      if (padded) {
+        it(`invalid, inside a large file: ${label(c)}`, async () => {
+          const findings = await findingsFor(rule, { ...c, files: padded });
+          const ids = (list: { message: string }[]) => list.map((f) => f.message.replace(/\d+/g, 'N')).sort();
+          const plain = await findingsFor(rule, c);
+          assert.deepEqual(ids(findings), ids(plain));
+        });
+      }
     }
   });
 }

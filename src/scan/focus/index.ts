@@ -1,0 +1,153 @@
+// Focus: which parts of a large code file deserve the deep analysis. Every byte of every file is
+// still read by the cheap passes (hidden Unicode, URLs) and lexed here; only the top-level blocks
+// that can do something (they hold a capability atom: network, execution, decoding, secrets,
+// sensitive places, system changes), plus the blocks whose definitions those use, are parsed and
+// analysed. The others are blanked to their newlines, so lines and data flow between the kept
+// blocks stay as in the file. A focused text that does not parse cleanly is not trusted: the whole
+// file is analysed instead.
+
+import { loadParser } from '../analyzers/common/index.ts';
+import { atomOffsets } from './atoms.ts';
+import { topLevelBlocks, type Block, type FocusLang } from './blocks.ts';
+import { definedNames, usedNames } from './names.ts';
+
+export type { FocusLang } from './blocks.ts';
+
+/** Below this size a file is analysed whole: lexing it would save little. */
+export const minFocusChars = 2_000;
+/** Keeping more than this share of a file analyses it whole. */
+const maxKeptShare = 0.75;
+
+export interface FocusedCode {
+  /** The file with skipped blocks reduced to their newlines (same line numbers). */
+  text: string;
+  /** Skipped blocks of the original text, with the 0-based line each starts on. */
+  skipped: { start: number; end: number; line: number }[];
+  /** Characters kept for deep analysis. */
+  kept: number;
+}
+
+type Parser = Awaited<ReturnType<typeof loadParser>>;
+const grammars: Record<FocusLang, string> = {
+  shell: 'tree-sitter-bash/tree-sitter-bash.wasm',
+  python: 'tree-sitter-python/tree-sitter-python.wasm',
+};
+const parsers = new Map<FocusLang, Parser>();
+
+export function isFocusLang(lang: string): lang is FocusLang {
+  return lang === 'shell' || lang === 'python';
+}
+
+/** Loads the parsers that check focused text; call once before `focusCode`. */
+export async function prepareFocus(lang: FocusLang): Promise<void> {
+  if (!parsers.has(lang)) parsers.set(lang, await loadParser(grammars[lang]));
+}
+
+/**
+ * Which blocks to keep: those with an atom; then, until nothing changes, those defining a name a
+ * kept block uses, and (shell) those that store into a file what a kept block defined: a file is
+ * global state, so `cp "$f" /tmp/x` between a read of `f=~/.ssh/id_rsa` and an upload of /tmp/x
+ * carries the secret across blocks.
+ */
+export function keptBlocks(text: string, blocks: readonly Block[], lang: FocusLang): boolean[] {
+  const keep = blocks.map(() => false);
+  let b = 0;
+  for (const offset of atomOffsets(text, lang)) {
+    while (b < blocks.length && blocks[b]!.end <= offset) b++;
+    if (b < blocks.length) keep[b] = true;
+  }
+  const bodies = blocks.map((block) => text.slice(block.start, block.end));
+  const defs = bodies.map((body) => definedNames(body, lang));
+  // Blocks that act with what kept blocks define: module-level statements (they run the kept
+  // code, register it as an install hook, …) and, in shell, blocks that store it into a file.
+  const actors = bodies.map((body) => !isDefinition(body, lang) || (lang === 'shell' && storesToFile(body)));
+  const used = new Set<string>();
+  const defined = new Set<string>();
+  let fresh = blocks.map((_, i) => i).filter((i) => keep[i]);
+  while (fresh.length > 0) {
+    for (const i of fresh) {
+      usedNames(bodies[i]!, used);
+      for (const name of defs[i]!) defined.add(name);
+    }
+    fresh = [];
+    for (let i = 0; i < blocks.length; i++) {
+      if (keep[i]) continue;
+      if (defs[i]!.some((n) => used.has(n)) || (actors[i] && usesAny(bodies[i]!, defined))) {
+        keep[i] = true;
+        fresh.push(i);
+      }
+    }
+  }
+  return keep;
+}
+
+/** A block that only defines a function or class (its first code line says so). */
+function isDefinition(body: string, lang: FocusLang): boolean {
+  const first = /^[^\n#]*\S[^\n]*/m.exec(body)?.[0] ?? '';
+  return lang === 'shell'
+    ? /^(?:function\s+[\w:.-]+|[\w:.-]+\s*\(\s*\))/.test(first)
+    : /^(?:@|(?:async\s+)?def\s|class\s)/.test(first);
+}
+
+/** A shell block that writes files: an output redirect or a command that copies or links. */
+function storesToFile(body: string): boolean {
+  return /(?:^|[^<>&\d])>>?(?!&)|\b(?:cp|mv|tee|dd|install|ln|rsync|cat)\b/.test(body);
+}
+
+function usesAny(body: string, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const own = new Set<string>();
+  usedNames(body, own);
+  for (const name of own) if (names.has(name)) return true;
+  return false;
+}
+
+/**
+ * The focused form of `text`, or undefined when the whole text should be analysed (small, one
+ * block, most of it kept, or the focused text does not parse cleanly).
+ */
+export function focusCode(text: string, lang: FocusLang): FocusedCode | undefined {
+  if (text.length < minFocusChars) return undefined;
+  const blocks = topLevelBlocks(text, lang);
+  if (blocks.length < 2) return undefined;
+  const keep = keptBlocks(text, blocks, lang);
+  let kept = 0;
+  blocks.forEach((block, i) => {
+    if (keep[i]) kept += block.end - block.start;
+  });
+  if (kept > text.length * maxKeptShare) return undefined;
+  const parts: string[] = [];
+  const skipped: FocusedCode['skipped'] = [];
+  let line = 0;
+  blocks.forEach((block, i) => {
+    const body = text.slice(block.start, block.end);
+    const newlines = countNewlines(body);
+    if (keep[i]) parts.push(body);
+    else {
+      parts.push('\n'.repeat(newlines));
+      skipped.push({ start: block.start, end: block.end, line });
+    }
+    line += newlines;
+  });
+  const focused = parts.join('');
+  if (kept > 0 && !parsesCleanly(focused, lang)) return undefined;
+  return { text: focused, skipped, kept };
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function parsesCleanly(text: string, lang: FocusLang): boolean {
+  const parser = parsers.get(lang);
+  if (!parser) throw new Error(`focusCode(${lang}) called before prepareFocus(${lang})`);
+  const tree = parser.parse(text);
+  if (!tree) return false;
+  try {
+    return !tree.rootNode.hasError;
+  } finally {
+    tree.delete();
+  }
+}

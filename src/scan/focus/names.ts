@@ -1,0 +1,66 @@
+// Names a block defines for the rest of the file and names a block uses, so that a block kept for
+// its capabilities brings along the blocks its data and helpers come from: `data=$(cat "$f")` in
+// one place and `curl -d "$data" …` in another, or a harmless-looking helper function that the
+// sending code calls. Over-approximations are fine (a block kept for nothing costs time); a missed
+// definition would cut a data flow, so every form of binding the language has at file scope counts.
+
+import type { FocusLang } from './blocks.ts';
+
+/** Shell and Python names (a `$` is the shell's sigil, not part of a name). */
+const identifier = /[A-Za-z_]\w*/g;
+
+/** Every identifier-like word in `text` (strings and comments included: over-approximate). */
+export function usedNames(text: string, into: Set<string>): void {
+  for (const m of text.matchAll(identifier)) into.add(m[0]);
+}
+
+/** Names `block` binds where other blocks can see them. */
+export function definedNames(block: string, lang: FocusLang): string[] {
+  return lang === 'shell' ? shellDefinitions(block) : pythonDefinitions(block);
+}
+
+function wordsOf(text: string): string[] {
+  return text.match(identifier) ?? [];
+}
+
+/**
+ * Shell variables are global unless declared `local`, wherever they are set: every assignment
+ * outside a `local` line, every function, and every variable a command fills (`read`, `for`,
+ * `mapfile`, `getopts`, `printf -v`, `select`).
+ */
+function shellDefinitions(block: string): string[] {
+  const out: string[] = [];
+  for (const line of block.split('\n')) {
+    const code = line.trimStart();
+    if (code.startsWith('#')) continue;
+    if (/\b(?:read|for|mapfile|readarray|getopts|select|printf\s+-v|declare|typeset|export|readonly|eval|let)\b/.test(code)) {
+      out.push(...wordsOf(code));
+      continue;
+    }
+    for (const m of code.matchAll(/(?:^|[^\w$])(?:function\s+)?([A-Za-z_][\w:.-]*)\s*\(\s*\)/g)) out.push(m[1]!);
+    for (const m of code.matchAll(/\bfunction\s+([A-Za-z_][\w:.-]*)/g)) out.push(m[1]!);
+    if (/^local\b/.test(code)) continue;
+    for (const m of code.matchAll(/(?:^|[^\w$])([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=/g)) out.push(m[1]!);
+  }
+  return out;
+}
+
+/**
+ * Python: functions and classes at any depth (methods are called across blocks), and at module
+ * level (column 0) every assignment target, loop and `with` variable and import.
+ */
+function pythonDefinitions(block: string): string[] {
+  const out: string[] = [];
+  for (const m of block.matchAll(/^\s*(?:async\s+)?(?:def|class)\s+(\w+)/gm)) out.push(m[1]!);
+  for (const line of block.split('\n')) {
+    if (!line || /^[\s#@)\]}]/.test(line) || /^(?:async\s+)?(?:def|class)\b/.test(line)) continue;
+    if (/^(?:for|with|import|from|async)\b/.test(line)) {
+      out.push(...wordsOf(line));
+      continue;
+    }
+    // `a, b = …`, `x: int = …`, `CONFIG["k"] += …`, `x := …` at module level: the targets.
+    const assign = /^(.*?)(?:(?<![=!<>:])=(?!=)|[-+*/%&|^@]=|:=)/.exec(line);
+    if (assign) out.push(...wordsOf(assign[1]!));
+  }
+  return out;
+}
