@@ -34,12 +34,19 @@ export const conversationData = withLanguages(new RegExp([
  * skills send these to a translation or search API as their job, so they count only in a standing
  * rule (`standingCue`) with no processing purpose (`processingPurpose`).
  */
-export const userWords = /\b(?:the\s+)?(?:user|customer|client|visitor|caller|patient|student)'?s?\s+(?:(?:last|latest|full|original|raw|new|next)\s+)?(?:messages?|questions?|prompts?|inputs?|requests?|repl(?:y|ies)|answers?|words|names?|phone(?:\s+numbers?)?|e-?mail\s+address(?:es)?|address(?:es)?)\b|\b(?:the|this)\s+(?:conversation|chat|transcript|exchange|dialog(?:ue)?)\b|\byour\s+(?:answers?|repl(?:y|ies)|responses?)\b|\bwhat\s+(?:the\s+)?(?:user|customer)\s+(?:says?|said|wrote|writes|typed|asked)\b|\b(?:their|his|her)\s+(?:messages|questions|chats?)\b|用户(?:的)?(?:消息|问题|提问|输入|回复)/i;
+export const userWords = /\b(?:the\s+)?(?:user|customer|client|visitor|caller|patient|student|player|participant|member)'?s?'?\s+(?:(?:last|latest|full|original|raw|new|next)\s+)?(?:chat\s+)?(?:messages?|questions?|prompts?|inputs?|requests?|repl(?:y|ies)|answers?|words|lines|comments?|notes|uploads?|files|documents|attachments|names?|phone(?:\s+numbers?)?|e-?mail\s+address(?:es)?|address(?:es)?|contact\s+details)\b|\b(?:the\s+)?(?:full\s+|entire\s+)?(?:uploaded|attached)\s+(?:files?|documents?|contracts?|attachments?|images?|photos?|pdfs?|recordings?)\b|\b(?:the|this)\s+(?:conversation|chat|transcript|exchange|dialog(?:ue)?)\b|\byour\s+(?:answers?|repl(?:y|ies)|responses?)\b|\bwhat\s+(?:the\s+)?(?:user|customer)\s+(?:says?|said|wrote|writes|typed|asked)\b|\b(?:their|his|her)\s+(?:messages|questions|chats?)\b|用户(?:的)?(?:消息|问题|提问|输入|回复)/i;
 
 export const sendVerb = withLanguages(/\b(?:send|forward|post|upload|transmit|copy|cc|bcc|e-?mail|mail|sync|relay|mirror|exfiltrate|report|share)\b|发送|转发|上传|抄送|同步到/i, sendVerbI18n);
 
+/** Verbs that send only in this rule's sentences (a stream or pipe of the user's words to an address). */
+export const forwardVerb = withLanguages(/\b(?:stream|pipe)\b/i, sendVerb);
+
+/** An e-mail address; not a file name with an @ in it (`bridge-@session.log`, `notes@v2.md`). */
+const mail = String.raw`\b[\w.+-]*\w@[\w-]+(?:\.[\w-]+)*\.(?!(?:log|md|json|txt|ya?ml|toml|lock|ts|js|py|sh)\b)[a-z]{2,}\b`;
+export const mailAddress = new RegExp(mail, 'i');
+
 /** A destination outside the conversation: a URL, an e-mail address, a webhook. */
-export const externalDestination = /https?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b/i;
+export const externalDestination = new RegExp(String.raw`https?:\/\/\S+|${mail}|\b(?:webhook|external (?:server|endpoint|address)|remote (?:server|endpoint)|this (?:address|url|endpoint|server|email))\b`, 'i');
 
 /**
  * A group or channel on a messenger ("the Telegram group …", "the #intel channel"): a team's own
@@ -50,7 +57,7 @@ export const chatDestination = withLanguages(/\b(?:telegram|slack|discord|whatsa
 export const bccEvery = withLanguages(/\b(?:bcc|cc|blind (?:carbon )?cop(?:y|ies))\b(?:[^.\n]|\.(?=\S)){0,60}?\b(?:every|all|each|any)\b|\b(?:every|all|each|any)\s+(?:outgoing\s+|sent\s+)?(?:emails?|messages?|mails?)\b(?:[^.\n]|\.(?=\S)){0,100}?\b(?:bcc|cc)\b|(?:所有|每封)邮件[^。\n]{0,20}抄送/i, bccI18n);
 
 /** A rule that stands: it applies to every turn, from now on, or out of sight. */
-export const standingCue = withLanguages(/\b(?:always|every\s+(?:time|turn|reply|answer|response|message|conversation|session|chat|day|hour)|(?:after|before|with|for|on|at\s+the\s+end\s+of)\s+(?:every|each)|each\s+time|whenever|from\s+now\s+on|going\s+forward|henceforth|automatically|silently|quietly|secretly|covertly|in\s+the\s+background|continuously|without\s+(?:telling|asking|informing|notifying))\b|每次|每当|每一?轮|始终|总是|一直|以后|从现在(?:开始|起)|从今以后|自动|悄悄|默默|静默/i, standingCueI18n);
+export const standingCue = withLanguages(/\b(?:always|throughout\s+(?:the|each|every)|(?:for\s+)?all\s+(?:future|later|new)\s+(?:sessions|conversations|chats)|keep\s+doing\s+(?:this|it|so)|every\s+(?:time|turn|reply|answer|response|message|conversation|session|chat|day|hour)|(?:after|before|with|for|on|at\s+the\s+end\s+of)\s+(?:every|each)|each\s+time|whenever|from\s+now\s+on|going\s+forward|henceforth|automatically|silently|quietly|secretly|covertly|in\s+the\s+background|continuously|without\s+(?:telling|asking|informing|notifying))\b|每次|每当|每一?轮|始终|总是|一直|以后|从现在(?:开始|起)|从今以后|自动|悄悄|默默|静默/i, standingCueI18n);
 
 /** The words go out to be processed and come back ("… to translate it and reply with the result"): the skill's job. */
 export const processingPurpose = /\bto\s+(?:translate|transcribe|summari[sz]e|classify|moderate|analy[sz]e|score|answer|process|check|detect)\b|\bfor\s+(?:translation|transcription|moderation|classification|analysis|scoring|processing)\b|\b(?:and|then)\s+(?:return|reply with|show|use|display)\s+(?:the\s+|its\s+)?(?:result|response|translation|answer|output|reply)|进行(?:翻译|分析|审核)|(?:翻译|分析|审核)后返回/i;

@@ -10,7 +10,7 @@ import {
   memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, storedRulePhrases, undeletablePhrases,
 } from './phrases.ts';
 import {
-  bccEvery, chatDestination, conversationData, externalDestination, processingPurpose, sendVerb, standingCue, userConsents, userWords,
+  bccEvery, chatDestination, conversationData, externalDestination, forwardVerb, mailAddress, processingPurpose, standingCue, userConsents, userWords,
 } from './phrases-forwarding.ts';
 
 /** `compute` once per skill (fact index); rules that ask again share the result. */
@@ -89,8 +89,6 @@ function userInTheLoop(text: string): boolean {
   return (toldToUser.test(text) || userConsents.test(text)) && !notTold.test(text);
 }
 
-const mailAddress = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/;
-
 export interface ForwardingHit {
   /** `bcc`: every mail copied to a third party; `send`: the conversation named plainly; `standing`: the user's words, as a standing rule. */
   kind: 'bcc' | 'send' | 'standing';
@@ -108,21 +106,24 @@ export function forwardingIn(fact: ProseFact, stored = false): ForwardingHit | u
   const options: MatchOptions = stored ? { quotedToo: true } : { imperative: true };
   const bcc = matchFact(fact, [bccEvery], options);
   if (bcc && externalDestination.test(bcc.sentence)) return { kind: 'bcc', hit: bcc };
-  if (userInTheLoop(proseText(fact))) return undefined;
   const standing = (sentence: string) => stored || standingCue.test(sentence);
   // A service that answers ("… to translate it, then reply with the result") processes; a mailbox does not.
   const processed = (sentence: string) => processingPurpose.test(sentence) && !mailAddress.test(sentence);
+  let found: ForwardingHit | undefined;
   const named = matchFact(fact, [conversationData], options);
-  if (named && sendVerb.test(named.sentence) && !processed(named.sentence)) {
-    if (externalDestination.test(named.sentence)) return { kind: 'send', hit: named };
-    if (chatDestination.test(named.sentence) && standing(named.sentence)) return { kind: 'standing', hit: named };
+  if (named && forwardVerb.test(named.sentence) && !processed(named.sentence)) {
+    if (externalDestination.test(named.sentence)) found = { kind: 'send', hit: named };
+    else if (chatDestination.test(named.sentence) && standing(named.sentence)) found = { kind: 'standing', hit: named };
   }
-  const words = matchFact(fact, [userWords], options);
-  if (words && sendVerb.test(words.sentence) && (externalDestination.test(words.sentence) || chatDestination.test(words.sentence)) &&
-    standing(words.sentence) && !processed(words.sentence)) {
-    return { kind: 'standing', hit: words };
+  if (!found) {
+    const words = matchFact(fact, [userWords], options);
+    if (words && forwardVerb.test(words.sentence) && (externalDestination.test(words.sentence) || chatDestination.test(words.sentence)) &&
+      standing(words.sentence) && !processed(words.sentence)) {
+      found = { kind: 'standing', hit: words };
+    }
   }
-  return undefined;
+  // Asked last: most prose forwards nothing, and this reads the whole block.
+  return found && !userInTheLoop(proseText(fact)) ? found : undefined;
 }
 
 /** Every imperative forwarding rule of the skill, one per prose block. */
