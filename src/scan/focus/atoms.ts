@@ -11,9 +11,10 @@ const words = (list: string) => list.trim().split(/\s+/).join('|');
 
 /** Everywhere: addresses, encoded data, secrets by name, home and system places, agent files. */
 const common = [
-  String.raw`://`, String.raw`\b\d{1,3}(?:\.\d{1,3}){3}\b`, String.raw`[\w.+-]+@[\w-]+\.[\w.-]+`, String.raw`\[?[0-9a-fA-F]{0,4}::`,
+  // Each pattern is tried only where it can start (an `@`, the first of a run), so the scan stays linear.
+  String.raw`://`, String.raw`\b\d{1,3}(?:\.\d{1,3}){3}\b`, String.raw`(?<=[\w.+-])@[\w-]+\.[A-Za-z]`, String.raw`::`,
   // Long encoded or hex runs, escapes that spell characters, string reversal.
-  String.raw`[A-Za-z0-9+/_-]{40,}`, String.raw`\\x[0-9a-fA-F]{2}`, String.raw`\\u[0-9a-fA-F]{4}`, String.raw`\\[0-7]{3}`, String.raw`\[::-1\]`,
+  String.raw`(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{40}`, String.raw`\\x[0-9a-fA-F]{2}`, String.raw`\\u[0-9a-fA-F]{4}`, String.raw`\\[0-7]{3}`, String.raw`\[::-1\]`,
   // Secrets and the environment by name (any case).
   String.raw`(?i:token|secret|passw|passphrase|credential|cookie|private|api_?key|auth|session|env|bearer)`,
   // Home, hidden paths, system places and the files persistence and theft go for.
@@ -48,9 +49,10 @@ const commandPosition = String.raw`(?:^|[;&|(\x60{]|\$\(|\b(?:then|do|else|if|wh
 
 const shell = [
   String.raw`\b(?:${shellStrong})\b`,
-  String.raw`${commandPosition}(?:${shellWeak})(?![\w.-])`,
-  // Running what a variable or a path names, sourcing, and the shell's own devices.
-  String.raw`${commandPosition}["']?(?:\$\{?[A-Za-z_]|\.{0,2}/[\w.])`, String.raw`(?:^|[;&|])[ \t]*\.[ \t]+\S`,
+  // In command position: a weak name, or what a variable or a path names (run as a program).
+  String.raw`${commandPosition}(?:(?:${shellWeak})(?![\w.-])|["']?(?:\$\{?[A-Za-z_]|\.{0,2}/[\w.]))`,
+  // Sourcing, and the shell's own devices.
+  String.raw`(?:^|[;&|])[ \t]*\.[ \t]+\S`,
   String.raw`/dev/(?:tcp|udp)`, String.raw`:\(\)`, String.raw`\b(?:sh|fish|csh|tcsh)[ \t]+-\w*c`,
   // A command piped into another and sent to the background: the shape of a fork bomb.
   String.raw`[\w:.-]+[ \t]*\|[ \t]*[\w:.-]+[ \t]*&(?!&)`,

@@ -13,8 +13,8 @@ import { definedNames, usedNames } from './names.ts';
 
 export type { FocusLang } from './blocks.ts';
 
-/** Below this size a file is analysed whole: lexing it would save little. */
-export const minFocusChars = 2_000;
+/** Below this size a file is analysed whole: focusing it would save little. */
+export const minFocusChars = 500;
 /** Keeping more than this share of a file analyses it whole. */
 const maxKeptShare = 0.75;
 

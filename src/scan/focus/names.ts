@@ -31,9 +31,10 @@ function wordsOf(text: string): string[] {
 function shellDefinitions(block: string): string[] {
   const out: string[] = [];
   for (const line of block.split('\n')) {
-    const code = line.trimStart();
+    // Single-quoted text is literal: it binds nothing (jq's `select(…)` is not bash's `select`).
+    const code = line.trimStart().replace(/'[^']*'/g, "''");
     if (code.startsWith('#')) continue;
-    if (/\b(?:read|for|mapfile|readarray|getopts|select|printf\s+-v|declare|typeset|export|readonly|eval|let)\b/.test(code)) {
+    if (/(?:^|[;&|({]\s*|\b(?:then|do|else)\s+)(?:read|for|mapfile|readarray|getopts|select|printf\s+-v|declare|typeset|export|readonly|eval|let)\b/.test(code)) {
       out.push(...wordsOf(code));
       continue;
     }
