@@ -47,8 +47,8 @@ export const securityToolDisable: Rule = {
     };
     for (const cmd of facts.of('command')) {
       const program = programOf(cmd);
-      const args = cmd.args.join(' ');
-      const hit = checks.find((c) => c.program.test(program) && c.args.test(args));
+      let args: string | undefined;
+      const hit = checks.find((c) => c.program.test(program) && c.args.test((args ??= cmd.args.join(' '))));
       if (!hit) continue;
       const quarantine = program === 'xattr';
       if (quarantine && fetched && isDownloaded(cmd.args.filter((a) => !a.startsWith('-') && a !== 'com.apple.quarantine').at(-1))) {

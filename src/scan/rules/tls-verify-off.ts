@@ -24,8 +24,9 @@ export const tlsVerifyOff: Rule = {
     for (const cmd of facts.of('command')) {
       const program = programOf(cmd);
       const insecure = (program === 'curl' && hasFlag(cmd, 'k', '--insecure')) || (program === 'wget' && hasFlag(cmd, undefined, '--no-check-certificate'));
+      if (!insecure) continue;
       const sameLine = facts.of('network').filter((n) => n.file === cmd.file && n.line === cmd.line);
-      if (insecure && !sameLine.some(local)) context.report({ messageId: 'insecure', fact: cmd, data: { how: `${program} ${program === 'curl' ? '-k' : '--no-check-certificate'}` } });
+      if (!sameLine.some(local)) context.report({ messageId: 'insecure', fact: cmd, data: { how: `${program} ${program === 'curl' ? '-k' : '--no-check-certificate'}` } });
     }
     for (const fact of facts.all) {
       if (fact.kind === 'prose' || fact.kind === 'url' || fact.kind === 'command' || local(fact)) continue;

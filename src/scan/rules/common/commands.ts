@@ -17,10 +17,26 @@ export function programOf(cmd: CommandFact): string {
   return program;
 }
 
-/** Commands whose program is one of `names`. */
+const byProgram = new WeakMap<FactIndex, Map<string, number[]>>();
+
+/** Commands whose program is one of `names`, in fact order (an index by program is built once per skill). */
 export function commandsNamed(facts: FactIndex, ...names: string[]): CommandFact[] {
-  const wanted = new Set(names);
-  return facts.of('command').filter((c) => wanted.has(programOf(c)));
+  const all = facts.of('command');
+  let index = byProgram.get(facts);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < all.length; i++) {
+      const program = programOf(all[i]!);
+      const list = index.get(program);
+      if (list) list.push(i);
+      else index.set(program, [i]);
+    }
+    byProgram.set(facts, index);
+  }
+  const at: number[] = [];
+  for (const name of new Set(names)) at.push(...(index.get(name) ?? []));
+  if (names.length > 1) at.sort((a, b) => a - b);
+  return at.map((i) => all[i]!);
 }
 
 /** The command's words joined with spaces, for pattern checks over the whole line. */

@@ -117,16 +117,21 @@ export function isDeclaredApiHost(host: string, skill: SkillInfo): boolean {
   return false;
 }
 
+const docHostsCache = new WeakMap<FactIndex, { skill: SkillInfo; hosts: ReadonlySet<string> }>();
+
 /**
  * Hosts the skill names as its own: homepage and frontmatter URLs, hosts in the description, and
- * hosts of links in its documentation prose (not in code).
+ * hosts of links in its documentation prose (not in code). Computed once per skill: a dozen rules ask.
  */
-export function documentedHosts(facts: FactIndex, skill: SkillInfo): Set<string> {
+export function documentedHosts(facts: FactIndex, skill: SkillInfo): ReadonlySet<string> {
+  const cached = docHostsCache.get(facts);
+  if (cached && cached.skill === skill) return cached.hosts;
   const hosts = new Set(skill.declaredHosts);
   for (const u of facts.of('url')) {
     if (u.context.origin === 'prose' || u.context.origin === 'frontmatter') hosts.add(u.host.toLowerCase());
   }
   for (const m of skill.description.matchAll(/\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi)) hosts.add(m[1]!.toLowerCase());
+  docHostsCache.set(facts, { skill, hosts });
   return hosts;
 }
 
@@ -155,11 +160,18 @@ export function judgeDestination(
   return { kind: 'unknown', label: host, host };
 }
 
-/** Network facts that upload data, paired with where they go. */
-export function dataSends(facts: FactIndex, skill: SkillInfo, docHosts: ReadonlySet<string>): { fact: FactOf<'network'>; dest: Destination }[] {
-  return facts.of('network')
+type DataSend = { fact: FactOf<'network'>; dest: Destination };
+const sendsCache = new WeakMap<FactIndex, { skill: SkillInfo; docHosts: ReadonlySet<string>; sends: readonly DataSend[] }>();
+
+/** Network facts that upload data, paired with where they go (computed once per skill and host set). */
+export function dataSends(facts: FactIndex, skill: SkillInfo, docHosts: ReadonlySet<string>): readonly DataSend[] {
+  const cached = sendsCache.get(facts);
+  if (cached && cached.skill === skill && cached.docHosts === docHosts) return cached.sends;
+  const sends = facts.of('network')
     .filter((n) => n.sendsData)
     .map((fact) => ({ fact, dest: judgeDestination(fact, skill, docHosts) }));
+  sendsCache.set(facts, { skill, docHosts, sends });
+  return sends;
 }
 
 /** A destination where nobody but the skill's author reads what arrives. */

@@ -171,11 +171,25 @@ function pathOf(url: string | undefined): string {
   }
 }
 
+/** Answers by table, host and URL: the same few hosts recur across the facts and rules of a skill. */
+const found = new Map<readonly HostRow[], Map<string, HostRow | null>>();
+const maxRemembered = 20_000;
+
 function findRow<T extends HostRow>(rows: readonly T[], host: string, url?: string): T | undefined {
-  // Every URL fact of a skill asks: fold the host once and parse the URL only for a row with a path.
+  let byKey = found.get(rows);
+  if (!byKey) found.set(rows, (byKey = new Map()));
+  // Unambiguous (the host's length first); no URL reads as an empty one, as pathOf does.
+  const key = `${host.length}:${host}${url ?? ''}`;
+  const known = byKey.get(key);
+  if (known !== undefined) return (known ?? undefined) as T | undefined;
+  // Fold the host once and parse the URL only for a row with a path.
   const h = host.toLowerCase().replace(/\.$/, '');
   let path: string | undefined;
-  return rows.find((r) => (h === r.host || h.endsWith('.' + r.host)) && (r.pathPrefix === undefined || (path ??= pathOf(url)).startsWith(r.pathPrefix)));
+  const row = rows.find((r) => (h === r.host || h.endsWith('.' + r.host)) && (r.pathPrefix === undefined || (path ??= pathOf(url)).startsWith(r.pathPrefix)));
+  // A batch of thousands of skills must not grow it without end.
+  if (byKey.size >= maxRemembered) byKey.clear();
+  byKey.set(key, row ?? null);
+  return row;
 }
 
 /** The exfiltration sink class of a destination, or undefined. */

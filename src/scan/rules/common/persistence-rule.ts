@@ -5,7 +5,7 @@
 // reference file (an opt-in "run this every 30 minutes" recipe the user follows) is one step lower.
 
 import type { Fact } from '../../facts.ts';
-import type { Rule, Severity } from '../../types.ts';
+import type { FactIndex, Rule, Severity } from '../../types.ts';
 import { operands, programOf, type CommandFact } from './commands.ts';
 import { isReferenceDoc, lower, raise, weigh } from './context.ts';
 import { normalisePath } from './sensitive-paths.ts';
@@ -37,6 +37,19 @@ export const remoteRunContent = /\b(?:curl|wget|fetch)\b[^\n|;]*\|\s*(?:sudo\s+)
 /** Programs whose last operand is where they write. */
 const copyPrograms = new Set(['cp', 'mv', 'ln', 'install', 'tee', 'rsync', 'ditto', 'copy-item', 'move-item', 'set-content', 'add-content', 'out-file']);
 
+const writtenCache = new WeakMap<FactIndex, ReadonlyMap<string, string>>();
+
+/** What file-write facts write, by `file:line`: a heredoc's body is on the write of its command's line. Once per skill. */
+function writtenByLine(facts: FactIndex): ReadonlyMap<string, string> {
+  let written = writtenCache.get(facts);
+  if (!written) {
+    const map = new Map<string, string>();
+    for (const w of facts.of('file-write')) if (w.content) map.set(`${w.file}:${w.line}`, `${map.get(`${w.file}:${w.line}`) ?? ''}\n${w.content}`);
+    writtenCache.set(facts, (written = map));
+  }
+  return written;
+}
+
 export function createPersistenceRule(spec: PersistenceSpec): Rule {
   return {
     meta: {
@@ -65,9 +78,7 @@ export function createPersistenceRule(spec: PersistenceSpec): Rule {
         if (!hostile && severity !== 'critical' && isReferenceDoc(fact, context.skill)) severity = lower(severity);
         context.report({ messageId: hostile ? 'writePayload' : 'write', fact, data, severity: weigh(severity, fact, context.skill) });
       };
-      // A heredoc's body is on the file-write fact of the same line: judge the command with it.
-      const written = new Map<string, string>();
-      for (const w of facts.of('file-write')) if (w.content) written.set(`${w.file}:${w.line}`, `${written.get(`${w.file}:${w.line}`) ?? ''}\n${w.content}`);
+      const written = writtenByLine(facts);
       for (const cmd of facts.of('command')) {
         const ops = copyPrograms.has(programOf(cmd)) ? operands(cmd) : [];
         if (ops.length > 0) judge(cmd, ops[ops.length - 1]!, cmd.evidence);

@@ -85,7 +85,7 @@ export function normaliseProse(text: string): string {
 
 interface Prepared {
   text: string;
-  /** Start offsets of sentences, ascending; the first is 0. */
+  /** Start offsets of sentences, ascending; the first is 0. Empty until split (`sentenceIndex`). */
   starts: number[];
   /** End offsets (exclusive) of the same sentences. */
   ends: number[];
@@ -104,9 +104,15 @@ const globalOf = new WeakMap<RegExp, RegExp>();
 function prepare(fact: ProseFact): Prepared {
   let p = prepared.get(fact);
   if (p) return p;
-  const text = normaliseProse(fact.text);
-  const starts = [0];
-  const ends: number[] = [];
+  p = { text: normaliseProse(fact.text), starts: [], ends: [], sentenceTeaching: [] };
+  prepared.set(fact, p);
+  return p;
+}
+
+/** Splits the text into sentences, once, on the first match: most texts match no table at all. */
+function split(p: Prepared): void {
+  const { text, starts, ends } = p;
+  starts.push(0);
   terminator.lastIndex = 0;
   for (let m = terminator.exec(text); m !== null; m = terminator.exec(text)) {
     ends.push(m.index + m[0].length);
@@ -115,9 +121,6 @@ function prepare(fact: ProseFact): Prepared {
     starts.push(next);
   }
   ends.push(text.length);
-  p = { text, starts, ends, sentenceTeaching: [] };
-  prepared.set(fact, p);
-  return p;
 }
 
 /** The whole fact reads as teaching: under a teaching heading, or a paragraph about attacks. */
@@ -131,8 +134,9 @@ function paragraphTeaches(fact: ProseFact, p: Prepared): boolean {
   return p.teaching;
 }
 
-/** Index of the sentence holding `index` (binary search over the starts). */
+/** Index of the sentence holding `index` (binary search over the starts); splits the text first if needed. */
 function sentenceIndex(p: Prepared, index: number): number {
+  if (p.starts.length === 0) split(p);
   let lo = 0;
   let hi = p.starts.length - 1;
   while (lo < hi) {
@@ -281,27 +285,34 @@ function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchO
   return null;
 }
 
-const tableLiterals = new WeakMap<readonly RegExp[], readonly string[] | null>();
-
-/** Strings one of which any match of the table contains (see required-literals.ts), cached per table. */
-function literalsOf(patterns: readonly RegExp[]): readonly string[] | undefined {
-  // Callers build one-pattern tables on the fly; the pattern itself is the cache key then.
-  if (patterns.length === 1) return requiredLiterals(patterns[0]!);
-  let set = tableLiterals.get(patterns);
-  if (set === undefined) tableLiterals.set(patterns, (set = requiredLiteralsOfAll(patterns) ?? null));
-  return set ?? undefined;
+interface Prefilter {
+  literals: readonly string[];
+  /** The set's id in the literal scan; undefined when the scan's index is full. */
+  id: number | undefined;
 }
 
-/** The text may hold a match of `patterns`: false only when it lacks every literal they require. */
-function mayMatch(p: Prepared, patterns: readonly RegExp[]): boolean {
-  const literals = literalsOf(patterns);
-  if (!literals) return true;
+const prefilters = new WeakMap<RegExp | readonly RegExp[], Prefilter | null>();
+
+/** The literal prefilter of one pattern or a table (see required-literals.ts), or null: always run it. */
+function prefilterOf(key: RegExp | readonly RegExp[]): Prefilter | null {
+  let f = prefilters.get(key);
+  if (f === undefined) {
+    const literals = key instanceof RegExp ? requiredLiterals(key) : requiredLiteralsOfAll(key);
+    f = literals ? { literals, id: literalSetId(literals) } : null;
+    prefilters.set(key, f);
+  }
+  return f;
+}
+
+/** The text may hold a match of `key`: false only when it lacks every literal the patterns require. */
+function mayMatch(p: Prepared, key: RegExp | readonly RegExp[]): boolean {
+  const f = prefilterOf(key);
+  if (!f) return true;
   p.lower ??= lowerForLiterals(p.text);
-  const id = literalSetId(literals);
-  if (id === undefined) return containsAny(p.lower, literals);
+  if (f.id === undefined) return containsAny(p.lower, f.literals);
   // One pass finds every registered table's literals; a table first seen after it needs another.
-  if (!p.scan || id >= p.scan.version) p.scan = scanLiterals(p.lower);
-  return p.scan.touched[id] === 1;
+  if (!p.scan || f.id >= p.scan.version) p.scan = scanLiterals(p.lower);
+  return p.scan.touched[f.id] === 1;
 }
 
 /** The first match of any pattern in one fact that survives the teaching/quote/negation/mood checks. */
@@ -309,11 +320,12 @@ export function matchFact(fact: ProseFact, patterns: readonly RegExp[], options:
   const p = prepare(fact);
   // Substring tests first (exact: they skip only text no pattern can match), then one scan with the
   // whole table: most prose says none of it.
-  if (!mayMatch(p, patterns)) return undefined;
+  // Callers build one-pattern tables on the fly: the pattern itself is the cache key then.
+  if (!mayMatch(p, patterns.length === 1 ? patterns[0]! : patterns)) return undefined;
   const any = patterns.length > 1 ? anyOf(patterns) : undefined;
   if (any && !any.test(p.text)) return undefined;
   for (const pattern of patterns) {
-    if (patterns.length > 1 && !mayMatch(p, [pattern])) continue;
+    if (patterns.length > 1 && !mayMatch(p, pattern)) continue;
     const result = matchOne(fact, p, pattern, options);
     if (result === 'teaching') return undefined;
     if (result) return result;
