@@ -55,7 +55,7 @@ const shell = [
   String.raw`(?:^|[;&|])[ \t]*\.[ \t]+\S`,
   String.raw`/dev/(?:tcp|udp)`, String.raw`:\(\)`, String.raw`\b(?:sh|fish|csh|tcsh)[ \t]+-\w*c`,
   // A command piped into another and sent to the background: the shape of a fork bomb.
-  String.raw`[\w:.-]+[ \t]*\|[ \t]*[\w:.-]+[ \t]*&(?!&)`,
+  String.raw`(?<=[\w:.-][ \t]*)\|[ \t]*[\w:.-]+[ \t]*&(?!&)`,
 ];
 
 /** Python: modules and builtins that reach out, run, load, decode, introspect or change the system. */

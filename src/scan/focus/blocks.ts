@@ -66,10 +66,25 @@ export function topLevelBlocks(text: string, lang: FocusLang): Block[] {
 
 const closer: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
+/**
+ * The characters that can change the lexer's state, by what is open: the lexers jump from one to
+ * the next (a regex search) instead of stepping through every character.
+ */
+const shellSpecial: Record<string, RegExp> = { code: /[\\'"`#<()[\]{}]/g, "'": /'/g, '"': /[\\"$`]/g, '`': /[\\`$]/g };
+const pythonSpecial: Record<string, RegExp> = { code: /[#'"()[\]{}]/g, "'": /[\\']/g, '"': /[\\"]/g };
+
+/** Index of the next character at or after `from` that `re` matches, or -1. */
+function nextSpecial(re: RegExp, line: string, from: number): number {
+  re.lastIndex = from;
+  return re.exec(line)?.index ?? -1;
+}
+
 /** One physical line of shell; quotes and `$(…)` may stay open across lines. */
 function lexShellLine(line: string, state: LexState): void {
   const { open } = state;
   for (let i = 0; i < line.length; i++) {
+    i = nextSpecial(shellSpecial[open.at(-1) === "'" || open.at(-1) === '"' || open.at(-1) === '`' ? open.at(-1)! : 'code']!, line, i);
+    if (i === -1) break;
     const c = line[i]!;
     const top = open[open.length - 1];
     if (top === "'") {
@@ -126,6 +141,9 @@ function lexShellLine(line: string, state: LexState): void {
 function lexPythonLine(line: string, state: LexState): void {
   const { open } = state;
   for (let i = 0; i < line.length; i++) {
+    const quote = open.at(-1)?.[0];
+    i = nextSpecial(pythonSpecial[quote === "'" || quote === '"' ? quote : 'code']!, line, i);
+    if (i === -1) break;
     const c = line[i]!;
     const top = open[open.length - 1];
     if (top === "'''" || top === '"""' || top === "'" || top === '"') {

@@ -23,25 +23,46 @@ function wordsOf(text: string): string[] {
   return text.match(identifier) ?? [];
 }
 
+/** Commands that fill the variables named on their line (`read x`, `for x in`, `printf -v x`…). */
+const shellFillers = /(?:^|[;&|({]\s*|\b(?:then|do|else)\s+)(?:read|for|mapfile|readarray|getopts|select|printf\s+-v|declare|typeset|export|readonly|eval|let)\b/gm;
+const shellFunctions = /(?:^|[^\w$])(?:function\s+)?([A-Za-z_][\w:.-]*)\s*\(\s*\)|\bfunction\s+([A-Za-z_][\w:.-]*)/gm;
+const shellAssignments = /(?:^|[^\w$])([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=/gm;
+
+/** The line of `text` around offset `at`. */
+function lineAround(text: string, at: number): { line: string; column: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return { line: text.slice(start, end === -1 ? text.length : end), column: at - start };
+}
+
+/** Whether `column` of a shell line is code: not in a comment nor inside single quotes. */
+function isShellCode(line: string, column: number): boolean {
+  const before = line.slice(0, column);
+  if (/^\s*#/.test(before)) return false;
+  let quotes = 0;
+  for (let i = before.indexOf("'"); i !== -1; i = before.indexOf("'", i + 1)) quotes++;
+  return quotes % 2 === 0;
+}
+
 /**
  * Shell variables are global unless declared `local`, wherever they are set: every assignment
  * outside a `local` line, every function, and every variable a command fills (`read`, `for`,
- * `mapfile`, `getopts`, `printf -v`, `select`).
+ * `mapfile`, `getopts`, `printf -v`, `select`). Single-quoted text is literal and binds nothing
+ * (jq's `select(…)` is not bash's `select`). Searched over the whole block, checked per match.
  */
 function shellDefinitions(block: string): string[] {
   const out: string[] = [];
-  for (const line of block.split('\n')) {
-    // Single-quoted text is literal: it binds nothing (jq's `select(…)` is not bash's `select`).
-    const code = line.trimStart().replace(/'[^']*'/g, "''");
-    if (code.startsWith('#')) continue;
-    if (/(?:^|[;&|({]\s*|\b(?:then|do|else)\s+)(?:read|for|mapfile|readarray|getopts|select|printf\s+-v|declare|typeset|export|readonly|eval|let)\b/.test(code)) {
-      out.push(...wordsOf(code));
-      continue;
-    }
-    for (const m of code.matchAll(/(?:^|[^\w$])(?:function\s+)?([A-Za-z_][\w:.-]*)\s*\(\s*\)/g)) out.push(m[1]!);
-    for (const m of code.matchAll(/\bfunction\s+([A-Za-z_][\w:.-]*)/g)) out.push(m[1]!);
-    if (/^local\b/.test(code)) continue;
-    for (const m of code.matchAll(/(?:^|[^\w$])([A-Za-z_]\w*)(?:\[[^\]]*\])?\+?=/g)) out.push(m[1]!);
+  for (const m of block.matchAll(shellFillers)) {
+    const { line, column } = lineAround(block, m.index);
+    if (isShellCode(line, column)) out.push(...wordsOf(line));
+  }
+  for (const m of block.matchAll(shellFunctions)) {
+    const { line, column } = lineAround(block, m.index);
+    if (isShellCode(line, column)) out.push((m[1] ?? m[2])!);
+  }
+  for (const m of block.matchAll(shellAssignments)) {
+    const { line, column } = lineAround(block, m.index);
+    if (!/^\s*local\b/.test(line) && isShellCode(line, column)) out.push(m[1]!);
   }
   return out;
 }
