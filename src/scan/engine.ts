@@ -6,7 +6,7 @@ import type { LoadedSkill, SkillFile } from '../skills/index.ts';
 import { analyzers, scanUnicode } from './analyzers/index.ts';
 import { findUrls, LineMap } from './analyzers/common/index.ts';
 import type { Fact, FactContext, FactDraft, FactKind, FactOf, Lang } from './facts.ts';
-import { focusCode, isFocusLang, minFocusChars, prepareFocus } from './focus/index.ts';
+import { focusCode, isFocusLang, minFocusChars } from './focus/index.ts';
 import { languageOfFile } from './language.ts';
 import { rules as builtinRules } from './rules/index.ts';
 import type { AnalyzerSink, Finding, FactIndex, Rule, SkillInfo, SkillReport } from './types.ts';
@@ -42,7 +42,7 @@ export function prepareAnalyzers(langs: Iterable<Lang>): Promise<void> {
   for (const lang of langs) {
     let ready = prepared.get(lang);
     if (!ready) {
-      ready = Promise.all([analyzers[lang].prepare?.(), isFocusLang(lang) ? prepareFocus(lang) : undefined]).then(() => undefined);
+      ready = analyzers[lang].prepare?.() ?? Promise.resolve();
       prepared.set(lang, ready);
     }
     waits.push(ready);
@@ -75,7 +75,7 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
   const factsLeft = () => Math.max(0, maxFactsPerFile - count);
   // `parent` is the language that handed this text over; code inside code (`sh -c '…'`, a decoded
   // payload) lies within its parent's budget, so only code from the file itself or from prose is charged.
-  const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number, parent?: Lang) => {
+  const run = (text: string, lang: Lang, lineOffset: number, context: FactContext, depth: number, parent?: Lang, whole = false) => {
     const charged = codeLangs.has(lang) && !(parent && codeLangs.has(parent));
     const emit = (draft: FactDraft) => {
       const line = Math.max(1, Math.trunc(draft.line || 1)) + lineOffset;
@@ -84,15 +84,17 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
       push({ ...draft, file: file.path, line, context: ctx } as Fact);
     };
     // A large script is deep-analysed in the blocks that can do something (src/scan/focus); the
-    // rest was lexed there and is searched for URLs here.
-    if (focus && charged && isFocusLang(lang) && text.length >= minFocusChars) {
-      const focused = focusCode(text, lang);
-      if (focused) {
-        for (const s of focused.skipped) urlsOnly(text.slice(s.start, s.end), s.line, emit);
-        text = focused.text;
-        if (focused.kept === 0) return;
-      }
-    }
+    // rest was lexed there and is searched for URLs here, once the analyzer accepted the focused
+    // text. An analyzer refuses a focused text that does not parse cleanly: then the whole text is
+    // analysed, as if focus were off.
+    const original = text;
+    const focused = !whole && focus && charged && isFocusLang(lang) && text.length >= minFocusChars ? focusCode(text, lang) : undefined;
+    const skippedUrls = () => {
+      for (const s of focused?.skipped ?? []) urlsOnly(original.slice(s.start, s.end), s.line, emit);
+    };
+    if (focused?.kept === 0) return skippedUrls();
+    if (focused) text = focused.text;
+    const before = { deepLeft, firstCut, facts: out.length, count };
     if (charged && text.length > deepLeft) {
       const at = cutPoint(text, deepLeft);
       const cutLine = lineOffset + countLines(text, at) + 1;
@@ -100,10 +102,11 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
       urlsOnly(text.slice(at), countLines(text, at), emit);
       text = text.slice(0, at);
       deepLeft = 0;
-      if (text.trim().length === 0) return;
+      if (text.trim().length === 0) return skippedUrls();
     } else if (charged) {
       deepLeft -= text.length;
     }
+    let refused = false;
     const sink: AnalyzerSink = {
       emit,
       analyze(embedded) {
@@ -115,9 +118,12 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
         run(embedded.text, embedded.lang, lineOffset + Math.max(1, embedded.line) - 1, ctx, depth + 1, lang);
       },
       factsLeft,
+      refuse() {
+        refused = true;
+      },
     };
     try {
-      analyzers[lang].analyze({ file: file.path, text, lang, context }, sink);
+      analyzers[lang].analyze({ file: file.path, text, lang, context, ...(focused ? { mustParse: true } : {}) }, sink);
     } catch (error) {
       // An analyzer must never take the scan down; a crash is a bug that the fuzz tests catch.
       push({
@@ -125,6 +131,15 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
         evidence: `${lang} analyzer failed: ${(error as Error).message}`.slice(0, 160), context,
       });
     }
+    if (focused && refused) {
+      // Undo what the focused attempt recorded and spent, then analyse the whole text.
+      out.length = before.facts;
+      count = before.count;
+      deepLeft = before.deepLeft;
+      firstCut = before.firstCut;
+      return run(original, lang, lineOffset, context, depth, parent, true);
+    }
+    skippedUrls();
   };
   run(file.text, lang, 0, base, 0);
   scanUnicode(file.text, {

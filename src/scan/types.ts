@@ -31,6 +31,11 @@ export interface AnalyzeInput {
   lang: Lang;
   /** Context every fact of this input inherits (origin, headings, hidden…). */
   context: FactContext;
+  /**
+   * The text is a focused view of a larger one (src/scan/focus): an analyzer whose parse of it has
+   * errors must emit nothing and call `sink.refuse()`, and the engine analyses the whole text.
+   */
+  mustParse?: boolean;
 }
 
 export interface AnalyzerSink {
@@ -44,6 +49,8 @@ export interface AnalyzerSink {
   analyze(embedded: { text: string; lang: Lang; line: number; context?: Partial<FactContext> }): void;
   /** Facts this file may still add before the engine's per-file cap drops the rest; an analyzer may stop there. */
   factsLeft?(): number;
+  /** The analyzer refuses a `mustParse` input that does not parse cleanly (it emitted nothing). */
+  refuse?(): void;
 }
 
 export interface Analyzer {

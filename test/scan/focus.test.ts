@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { collectFacts, prepareAnalyzers, scanSkill } from '../../src/scan/engine.ts';
 import { topLevelBlocks } from '../../src/scan/focus/blocks.ts';
-import { focusCode, keptBlocks, minFocusChars, prepareFocus } from '../../src/scan/focus/index.ts';
+import { focusCode, keptBlocks, minFocusChars } from '../../src/scan/focus/index.ts';
 import { loadSkillFromFiles } from '../../src/skills/index.ts';
 import { padCode } from './focus-padding.ts';
 
@@ -84,8 +84,7 @@ describe('focus: which blocks are kept', () => {
 });
 
 describe('focus: the focused text', () => {
-  it('blanks dropped blocks to their newlines, so kept code keeps its line numbers', async () => {
-    await prepareFocus('shell');
+  it('blanks dropped blocks to their newlines, so kept code keeps its line numbers', () => {
     const filler = Array.from({ length: 200 }, (_, i) => `fmt_${i}() {\n  printf "%s" "$1"\n}\n`).join('');
     const text = `${filler}curl -s https://api.example.com/x\n`;
     const focused = focusCode(text, 'shell');
@@ -95,14 +94,23 @@ describe('focus: the focused text', () => {
     assert.equal(focused.skipped.length, 200);
   });
 
-  it('analyses small files and files it cannot focus cleanly as a whole', async () => {
-    await prepareFocus('shell');
+  it('leaves small files whole', () => {
     assert.equal(focusCode('curl -s https://api.example.com/x\nfmt() { :; }\n', 'shell'), undefined);
-    // The kept blocks alone do not parse (an `if` whose `fi` sits in a dropped block's place).
+  });
+
+  it('analyses the whole file when the kept blocks alone do not parse (an `if` whose `fi` was dropped)', async () => {
     const filler = Array.from({ length: 100 }, (_, i) => `fmt_${i}() {\n  printf "%s" "$1"\n}\n`).join('');
     const broken = `if curl -s https://api.example.com/x; then\necho ok\n${filler}fi\n`;
-    assert.ok(broken.length > minFocusChars);
-    assert.equal(focusCode(broken, 'shell'), undefined);
+    const focused = focusCode(broken, 'shell');
+    assert.ok(focused, 'the file is focused');
+    assert.ok(!focused.text.includes('printf'));
+    await prepareAnalyzers(['markdown', 'text', 'shell', 'python', 'javascript', 'powershell', 'manifest']);
+    const loaded = await loadSkillFromFiles({ 'SKILL.md': manifest, 'run.sh': broken }, '/skills/focus');
+    assert.ok(loaded.ok);
+    const facts = collectFacts(loaded.skill);
+    // Only the whole file has the dropped helpers' printf commands; the kept curl is there once.
+    assert.ok(facts.some((f) => f.kind === 'command' && f.name === 'printf'));
+    assert.equal(facts.filter((f) => f.kind === 'command' && f.name === 'curl').length, 1);
   });
 
   it('still reports URLs in dropped blocks, at their own lines', async () => {

@@ -17,6 +17,7 @@ export const pythonAnalyzer: Analyzer = {
     if (input.text.length > maxInput) return;
     const tree = parsePython(input.text);
     try {
+      if (input.mustParse && tree.rootNode.hasError) return sink.refuse?.();
       const rec = new FactRecorder('python', input.text, sink);
       const walker = new PyWalker(rec);
       walker.walk(tree.rootNode);

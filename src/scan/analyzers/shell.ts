@@ -183,6 +183,7 @@ export function analyzeShell(input: AnalyzeInput, sink: AnalyzerSink): void {
   const tree = parser.parse(input.text);
   if (!tree) return;
   try {
+    if (input.mustParse && tree.rootNode.hasError) return sink.refuse?.();
     const scan = new ShellScan(input, sink);
     walk(scan, tree.rootNode);
     if (!full(scan)) urlFacts(scan);

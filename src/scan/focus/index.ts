@@ -3,10 +3,9 @@
 // that can do something (they hold a capability atom: network, execution, decoding, secrets,
 // sensitive places, system changes), plus the blocks whose definitions those use, are parsed and
 // analysed. The others are blanked to their newlines, so lines and data flow between the kept
-// blocks stay as in the file. A focused text that does not parse cleanly is not trusted: the whole
-// file is analysed instead.
+// blocks stay as in the file. A focused text that does not parse cleanly is not trusted: the
+// analyzer refuses it (AnalyzeInput.mustParse) and the engine analyses the whole file instead.
 
-import { loadParser } from '../analyzers/common/index.ts';
 import { atomOffsets } from './atoms.ts';
 import { topLevelBlocks, type Block, type FocusLang } from './blocks.ts';
 import { definedNames, usedNames } from './names.ts';
@@ -27,20 +26,8 @@ export interface FocusedCode {
   kept: number;
 }
 
-type Parser = Awaited<ReturnType<typeof loadParser>>;
-const grammars: Record<FocusLang, string> = {
-  shell: 'tree-sitter-bash/tree-sitter-bash.wasm',
-  python: 'tree-sitter-python/tree-sitter-python.wasm',
-};
-const parsers = new Map<FocusLang, Parser>();
-
 export function isFocusLang(lang: string): lang is FocusLang {
   return lang === 'shell' || lang === 'python';
-}
-
-/** Loads the parsers that check focused text; call once before `focusCode`. */
-export async function prepareFocus(lang: FocusLang): Promise<void> {
-  if (!parsers.has(lang)) parsers.set(lang, await loadParser(grammars[lang]));
 }
 
 /**
@@ -104,7 +91,7 @@ function usesAny(body: string, names: ReadonlySet<string>): boolean {
 
 /**
  * The focused form of `text`, or undefined when the whole text should be analysed (small, one
- * block, most of it kept, or the focused text does not parse cleanly).
+ * block, or most of it kept).
  */
 export function focusCode(text: string, lang: FocusLang): FocusedCode | undefined {
   if (text.length < minFocusChars) return undefined;
@@ -129,25 +116,11 @@ export function focusCode(text: string, lang: FocusLang): FocusedCode | undefine
     }
     line += newlines;
   });
-  const focused = parts.join('');
-  if (kept > 0 && !parsesCleanly(focused, lang)) return undefined;
-  return { text: focused, skipped, kept };
+  return { text: parts.join(''), skipped, kept };
 }
 
 function countNewlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-function parsesCleanly(text: string, lang: FocusLang): boolean {
-  const parser = parsers.get(lang);
-  if (!parser) throw new Error(`focusCode(${lang}) called before prepareFocus(${lang})`);
-  const tree = parser.parse(text);
-  if (!tree) return false;
-  try {
-    return !tree.rootNode.hasError;
-  } finally {
-    tree.delete();
-  }
 }
