@@ -11,7 +11,7 @@ const identifier = /[A-Za-z_]\w*/g;
 
 /** Every identifier-like word in `text` (strings and comments included: over-approximate). */
 export function usedNames(text: string, into: Set<string>): void {
-  for (const m of text.matchAll(identifier)) into.add(m[0]);
+  for (const name of text.match(identifier) ?? []) into.add(name);
 }
 
 /** Names `block` binds where other blocks can see them. */

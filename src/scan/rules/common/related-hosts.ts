@@ -27,8 +27,21 @@ const sharedPlatforms = [
   'dropbox.com', 'npmjs.com', 'npmjs.org', 'pypi.org', 'huggingface.co', 'hf.space', 'modal.run', 'ngrok.dev',
 ];
 
+/** Sites already worked out, by host (rules ask for the same hosts over and over). */
+const sites = new Map<string, string>();
+const maxSites = 10_000;
+
 /** The site a host belongs to: its registrable domain, or one label under a shared platform. */
 export function siteOf(host: string): string {
+  let site = sites.get(host);
+  if (site === undefined) {
+    if (sites.size >= maxSites) sites.clear();
+    sites.set(host, (site = computeSite(host)));
+  }
+  return site;
+}
+
+function computeSite(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
   if (isAddress(h)) return h;
   const labels = h.split('.');
