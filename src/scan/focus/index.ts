@@ -32,9 +32,9 @@ export function isFocusLang(lang: string): lang is FocusLang {
 
 /**
  * Which blocks to keep: those with an atom; then, until nothing changes, those defining a name a
- * kept block uses, and (shell) those that store into a file what a kept block defined: a file is
- * global state, so `cp "$f" /tmp/x` between a read of `f=~/.ssh/id_rsa` and an upload of /tmp/x
- * carries the secret across blocks.
+ * kept block uses, module-level statements using a name a kept block defines, and (shell) blocks
+ * that store into a file what a kept block defined: a file is global state, so `cp "$f" /tmp/x`
+ * between a read of `f=~/.ssh/id_rsa` and an upload of /tmp/x carries the secret across blocks.
  */
 export function keptBlocks(text: string, blocks: readonly Block[], lang: FocusLang): boolean[] {
   const keep = blocks.map(() => false);
@@ -44,25 +44,50 @@ export function keptBlocks(text: string, blocks: readonly Block[], lang: FocusLa
     if (b < blocks.length) keep[b] = true;
   }
   const bodies = blocks.map((block) => text.slice(block.start, block.end));
+  // Indexes by name, so the closure costs one visit per kept block and name (a chain of 10^5
+  // assignments must not take 10^5 passes over the blocks).
   const defs = bodies.map((body) => definedNames(body, lang));
-  // Blocks that act with what kept blocks define: module-level statements (they run the kept
-  // code, register it as an install hook, …) and, in shell, blocks that store it into a file.
-  const actors = bodies.map((body) => !isDefinition(body, lang) || (lang === 'shell' && storesToFile(body)));
+  const definers = new Map<string, number[]>();
+  const actorsUsing = new Map<string, number[]>();
+  const index = (map: Map<string, number[]>, name: string, i: number) => {
+    const list = map.get(name);
+    if (list) list.push(i);
+    else map.set(name, [i]);
+  };
+  bodies.forEach((body, i) => {
+    if (keep[i]) return;
+    for (const name of defs[i]!) index(definers, name, i);
+    // Blocks that act with what kept blocks define: module-level statements (they run the kept
+    // code, register it as an install hook, …) and, in shell, blocks that store it into a file.
+    if (!isDefinition(body, lang) || (lang === 'shell' && storesToFile(body))) {
+      const names = new Set<string>();
+      usedNames(body, names);
+      for (const name of names) index(actorsUsing, name, i);
+    }
+  });
   const used = new Set<string>();
   const defined = new Set<string>();
-  let fresh = blocks.map((_, i) => i).filter((i) => keep[i]);
-  while (fresh.length > 0) {
-    for (const i of fresh) {
-      usedNames(bodies[i]!, used);
-      for (const name of defs[i]!) defined.add(name);
+  const queue = blocks.map((_, i) => i).filter((i) => keep[i]);
+  const take = (list: number[] | undefined) => {
+    for (const j of list ?? []) {
+      if (keep[j]) continue;
+      keep[j] = true;
+      queue.push(j);
     }
-    fresh = [];
-    for (let i = 0; i < blocks.length; i++) {
-      if (keep[i]) continue;
-      if (defs[i]!.some((n) => used.has(n)) || (actors[i] && usesAny(bodies[i]!, defined))) {
-        keep[i] = true;
-        fresh.push(i);
-      }
+  };
+  while (queue.length > 0) {
+    const i = queue.pop()!;
+    const names = new Set<string>();
+    usedNames(bodies[i]!, names);
+    for (const name of names) {
+      if (used.has(name)) continue;
+      used.add(name);
+      take(definers.get(name));
+    }
+    for (const name of defs[i]!) {
+      if (defined.has(name)) continue;
+      defined.add(name);
+      take(actorsUsing.get(name));
     }
   }
   return keep;
@@ -81,13 +106,6 @@ function storesToFile(body: string): boolean {
   return /(?:^|[^<>&\d])>>?(?!&)|\b(?:cp|mv|tee|dd|install|ln|rsync|cat)\b/.test(body);
 }
 
-function usesAny(body: string, names: ReadonlySet<string>): boolean {
-  if (names.size === 0) return false;
-  const own = new Set<string>();
-  usedNames(body, own);
-  for (const name of own) if (names.has(name)) return true;
-  return false;
-}
 
 /**
  * The focused form of `text`, or undefined when the whole text should be analysed (small, one
