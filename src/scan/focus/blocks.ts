@@ -73,6 +73,9 @@ const closer: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const shellSpecial: Record<string, RegExp> = { code: /[\\'"`#<()[\]{}]/g, "'": /'/g, '"': /[\\"$`]/g, '`': /[\\`$]/g };
 const pythonSpecial: Record<string, RegExp> = { code: /[#'"()[\]{}]/g, "'": /[\\']/g, '"': /[\\"]/g };
 
+/** A heredoc operator and its delimiter word, matched where the lexer stands (no copy of the line). */
+const heredocStart = /<<(-?)\s*(['"]?)\\?([A-Za-z_][\w.-]*)\2/y;
+
 /** Index of the next character at or after `from` that `re` matches, or -1. */
 function nextSpecial(re: RegExp, line: string, from: number): number {
   re.lastIndex = from;
@@ -117,7 +120,8 @@ function lexShellLine(line: string, state: LexState): void {
     } else if (c === '#' && (i === 0 || /[\s;&|(]/.test(line[i - 1]!))) {
       return;
     } else if (c === '<' && line[i + 1] === '<' && line[i + 2] !== '<') {
-      const doc = /^<<(-?)\s*(['"]?)\\?([A-Za-z_][\w.-]*)\2/.exec(line.slice(i));
+      heredocStart.lastIndex = i;
+      const doc = heredocStart.exec(line);
       if (!doc) {
         // `$((1 << 2))` or something unmodelled.
         if (open.length === 0) state.lost = true;

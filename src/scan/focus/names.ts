@@ -14,8 +14,13 @@ export function usedNames(text: string, into: Set<string>): void {
   for (const name of text.match(identifier) ?? []) into.add(name);
 }
 
+const maxReadBlock = 20_000;
+
 /** Names `block` binds where other blocks can see them. */
 export function definedNames(block: string, lang: FocusLang): string[] {
+  // A huge block (one endless line, a generated table) is not read match by match: every name in
+  // it counts as defined, which can only keep more.
+  if (block.length > maxReadBlock) return wordsOf(block);
   return lang === 'shell' ? shellDefinitions(block) : pythonDefinitions(block);
 }
 
