@@ -34,7 +34,18 @@ export function splitFrontmatter(text: string): Split {
   return { body: blanked + text.slice(consumed), frontmatter };
 }
 
+/**
+ * A top-level `description:` whose value is one plain line (no quote, block indicator, anchor, tag,
+ * flow collection or comment, not continued on the next line): what the YAML parser would give,
+ * and what the fallback below reads when the YAML is broken. The loader has already parsed this
+ * frontmatter once; most SKILL.md files need no second parse.
+ */
+const plainDescription = /^description[ \t]*:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s|>"'&*!%@`[{#,?:-][^\n]*?))[ \t]*\n(?![ \t])/m;
+
 function description(frontmatter: string): string | undefined {
+  const plain = plainDescription.exec(`${frontmatter}\n`);
+  const value = plain?.[1] ?? plain?.[2] ?? (plain?.[3] !== undefined && !/\s#|:\s|:$/.test(plain[3]) ? plain[3] : undefined);
+  if (value !== undefined && (frontmatter.match(/^description[ \t]*:/gm)?.length ?? 0) === 1) return value;
   try {
     const data: unknown = parseYaml(frontmatter, { maxAliasCount: 10 });
     if (data && typeof data === 'object' && typeof (data as Record<string, unknown>).description === 'string') {

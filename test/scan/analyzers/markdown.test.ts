@@ -31,6 +31,24 @@ describe('markdown analyzer: prose blocks', () => {
     });
   }
 
+  it('reads the frontmatter description as YAML does, in every form a SKILL.md writes it', () => {
+    const forms: [string, string][] = [
+      ['description: Says hello to the team.', 'Says hello to the team.'],
+      ['description: "Quoted: with a colon"', 'Quoted: with a colon'],
+      ["description: 'Single ''escaped'' quotes'", "Single 'escaped' quotes"],
+      ['description: "Escaped \\"quote\\" inside"', 'Escaped "quote" inside'],
+      ['description: Plain with a comment # not part of it', 'Plain with a comment'],
+      ['description: >\n  Folded\n  text', 'Folded text\n'],
+      ['description: Continued\n  on the next line', 'Continued on the next line'],
+      ['description: |\n  Literal\n  block', 'Literal\nblock'],
+    ];
+    for (const [yaml, expected] of forms) {
+      const c = collect(markdownAnalyzer, `---\nname: x\n${yaml}\n---\n\nBody.\n`);
+      const found = prose(c).find((p) => p.block === 'frontmatter');
+      assert.equal(found?.text.trim(), expected.trim().replace(/\s+/g, ' '), yaml);
+    }
+  });
+
   it('does not emit the frontmatter as a paragraph and keeps body lines', () => {
     const c = collect(markdownAnalyzer, '---\nname: x\ndescription: d\n---\n# Title\n');
     assert.ok(!prose(c).some((p) => p.text.includes('name: x')));
