@@ -7,6 +7,7 @@
 // Usage: node bench/scan.ts [--count N] [--keep]
 
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isSkillReport, scanSkills } from '../src/scan/index.ts';
 import { generateSkills } from './generate-skills.ts';
+
+// As the CLI does (src/cli/main.ts): the scan workers then load the scanner from the compile cache
+// instead of type-stripping and compiling it again each.
+module.enableCompileCache?.();
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, keep: { type: 'boolean', default: false } } });
 const count = Number(values.count);
