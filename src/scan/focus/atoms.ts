@@ -5,7 +5,7 @@
 // rule's must-fire cases inside large files to hold that). The lists are generous on purpose: a
 // needless atom costs a little time, a missing one costs a finding.
 
-import type { FocusLang } from './blocks.ts';
+import type { Block, FocusLang } from './blocks.ts';
 
 const words = (list: string) => list.trim().split(/\s+/).join('|');
 
@@ -84,14 +84,20 @@ const atoms: Record<FocusLang, RegExp> = {
   python: compile([...common, ...python]),
 };
 
-/** Offsets of every capability atom in `text`. No atom spans a line, so each lies in one block. */
-export function atomOffsets(text: string, lang: FocusLang): number[] {
+/**
+ * Which blocks hold a capability atom. No atom spans a line, so each lies in one block; once a
+ * block has one, the search jumps to the next block.
+ */
+export function blocksWithAtoms(text: string, blocks: readonly Block[], lang: FocusLang): boolean[] {
   const re = atoms[lang];
+  const found = blocks.map(() => false);
+  let b = 0;
   re.lastIndex = 0;
-  const out: number[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m.index);
-    if (m[0].length === 0) re.lastIndex++;
+    while (b < blocks.length && blocks[b]!.end <= m.index) b++;
+    if (b === blocks.length) break;
+    found[b] = true;
+    re.lastIndex = blocks[b]!.end;
   }
-  return out;
+  return found;
 }

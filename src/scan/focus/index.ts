@@ -6,7 +6,7 @@
 // blocks stay as in the file. A focused text that does not parse cleanly is not trusted: the
 // analyzer refuses it (AnalyzeInput.mustParse) and the engine analyses the whole file instead.
 
-import { atomOffsets } from './atoms.ts';
+import { blocksWithAtoms } from './atoms.ts';
 import { topLevelBlocks, type Block, type FocusLang } from './blocks.ts';
 import { definedNames, usedNames } from './names.ts';
 
@@ -37,12 +37,7 @@ export function isFocusLang(lang: string): lang is FocusLang {
  * between a read of `f=~/.ssh/id_rsa` and an upload of /tmp/x carries the secret across blocks.
  */
 export function keptBlocks(text: string, blocks: readonly Block[], lang: FocusLang): boolean[] {
-  const keep = blocks.map(() => false);
-  let b = 0;
-  for (const offset of atomOffsets(text, lang)) {
-    while (b < blocks.length && blocks[b]!.end <= offset) b++;
-    if (b < blocks.length) keep[b] = true;
-  }
+  const keep = blocksWithAtoms(text, blocks, lang);
   const bodies = blocks.map((block) => text.slice(block.start, block.end));
   // Indexes by name, so the closure costs one visit per kept block and name (a chain of 10^5
   // assignments must not take 10^5 passes over the blocks).
