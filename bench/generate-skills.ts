@@ -12,7 +12,7 @@ export interface GeneratedSet {
   bytes: number;
   /** Skill folders (relative to the root) that carry a payload. */
   payloads: Set<string>;
-  /** A small benign skill, for the single-process timing. */
+  /** A small benign skill with a shell script, for the single-process timing. */
   smallSkill: string;
   /** Median bytes and files per skill. */
   medianBytes: number;
@@ -92,7 +92,8 @@ export async function generateSkills(root: string, count: number, seed = 42): Pr
       const p = payloads[Math.floor(r() * payloads.length)]!(r);
       files[p.file] = (files[p.file] ?? (p.file.endsWith('.sh') ? '#!/bin/bash\n' : '')) + p.text;
       set.payloads.add(dir);
-    } else if (!set.smallSkill && extra <= 2 && target < 6000) {
+    } else if (!set.smallSkill && extra <= 2 && target < 6000 && Object.keys(files).some((p) => p.endsWith('.sh'))) {
+      // With a script: parsing one is what a real install pays for (tree-sitter start-up and all).
       set.smallSkill = dir;
     }
     let bytes = 0;

@@ -3,10 +3,16 @@
 // bug and prints an internal-error banner with the stack, exit 70.
 
 import module from 'node:module';
+import v8 from 'node:v8';
 import { isWardenError } from '../core/index.ts';
 import { createProgram } from './program.ts';
 
 module.enableCompileCache?.();
+// WASM functions (the tree-sitter grammars) are optimised once they have run this many bytes: 14
+// times V8's default, so a one-skill scan (OpenClaw's install hook) is not kept waiting at exit for
+// the optimisation of a parse already done (0.5 s after any shell script), while a batch scan's hot
+// parsers are still optimised early in the run.
+v8.setFlagsFromString('--wasm-tiering-budget=180000000');
 
 async function main(argv: string[]): Promise<number> {
   const program = createProgram({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
