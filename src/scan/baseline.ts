@@ -4,7 +4,7 @@
 // and the verdict is recomputed without it.
 
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { createRequire } from 'node:module';
 import { WardenError } from '../core/index.ts';
 import type { ScanReport, SkillReport } from './types.ts';
 import { decideVerdict } from './verdict.ts';
@@ -26,18 +26,27 @@ export interface Baseline {
   accepted: BaselineEntry[];
 }
 
-const entrySchema = z.object({
-  ruleId: z.string().min(1),
-  hash: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the skill content hash: 64 hex digits'),
-  file: z.string().min(1),
-  reason: z.string().optional(),
-  acceptedBy: z.string().optional(),
-});
+// zod is loaded when a baseline is read, not with the scanner: importing it costs ~80 ms, a sixth of
+// a one-skill `warden scan` (OpenClaw's install path), which has no baseline.
+const require = createRequire(import.meta.url);
+let schemas: ReturnType<typeof buildSchemas> | undefined;
 
-const baselineSchema = z.object({
-  version: z.literal(1),
-  accepted: z.array(z.unknown()),
-});
+function buildSchemas() {
+  const { z } = require('zod') as typeof import('zod');
+  return {
+    entry: z.object({
+      ruleId: z.string().min(1),
+      hash: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the skill content hash: 64 hex digits'),
+      file: z.string().min(1),
+      reason: z.string().optional(),
+      acceptedBy: z.string().optional(),
+    }),
+    baseline: z.object({
+      version: z.literal(1),
+      accepted: z.array(z.unknown()),
+    }),
+  };
+}
 
 const example = '{"version":1,"accepted":[{"ruleId":"…","hash":"<64 hex>","file":"scripts/setup.sh","reason":"reviewed"}]}';
 
@@ -53,14 +62,15 @@ export function parseBaseline(text: string, file: string): Baseline {
   } catch (error) {
     throw invalid(file, `not valid JSON: ${(error as Error).message}`);
   }
-  const top = baselineSchema.safeParse(data);
+  schemas ??= buildSchemas();
+  const top = schemas.baseline.safeParse(data);
   if (!top.success) {
     const issue = top.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : 'top level';
     throw invalid(file, `${where}: ${issue.message}`);
   }
   const accepted = top.data.accepted.map((raw, index) => {
-    const entry = entrySchema.safeParse(raw);
+    const entry = schemas!.entry.safeParse(raw);
     if (!entry.success) {
       const issue = entry.error.issues[0]!;
       const key = issue.path.join('.') || 'entry';
