@@ -1,2 +1,3 @@
 export { WardenError, isWardenError } from './errors.ts';
 export type { WardenErrorCode } from './errors.ts';
+export { memoized } from './memo.ts';

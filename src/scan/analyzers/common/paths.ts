@@ -3,6 +3,8 @@
 // `./` and `//` collapse, Windows separators after a Windows prefix become `/`, and any other dynamic
 // part (`$X`, `${X}`, `$(…)`, `` `…` ``, `%X%`) becomes `*`. Case is kept: rules fold it.
 
+import { memoized } from '../../../core/index.ts';
+
 /** Spellings of the home directory at the start of a path. */
 const homePrefix = new RegExp(
   [
@@ -44,19 +46,9 @@ function joinFragments(rest: string): string {
 }
 
 // Analyzers normalise the same spellings over and over (`"$out"` on every line of a loop body): each
-// distinct one is folded once. Bounded, so a file with endless distinct paths only evicts.
-const maxCached = 4096;
-const normalised = new Map<string, string>();
-
+// distinct one is folded once (bounded, so a file with endless distinct paths only evicts).
 /** `raw` with the home directory as `~`, separators folded and dynamic parts as `*`. */
-export function normalisePath(raw: string): string {
-  let p = normalised.get(raw);
-  if (p === undefined) {
-    if (normalised.size >= maxCached) normalised.clear();
-    normalised.set(raw, (p = fold(raw)));
-  }
-  return p;
-}
+export const normalisePath = memoized(fold, 4096);
 
 function fold(raw: string): string {
   let p = raw.trim().replace(/^(["'])(.*)\1$/s, '$2');

@@ -7,6 +7,7 @@
 
 import type { SkillInfo } from '../../types.ts';
 import { exfilSinkOf } from './hosts.ts';
+import { memoized } from '../../../core/index.ts';
 
 /** Digits and dots, or a colon: an address, which has no site. */
 const isAddress = (host: string) => /^[\d.]+$/.test(host) || host.includes(':');
@@ -27,19 +28,9 @@ const sharedPlatforms = [
   'dropbox.com', 'npmjs.com', 'npmjs.org', 'pypi.org', 'huggingface.co', 'hf.space', 'modal.run', 'ngrok.dev',
 ];
 
-/** Sites already worked out, by host (rules ask for the same hosts over and over). */
-const sites = new Map<string, string>();
-const maxSites = 10_000;
-
 /** The site a host belongs to: its registrable domain, or one label under a shared platform. */
-export function siteOf(host: string): string {
-  let site = sites.get(host);
-  if (site === undefined) {
-    if (sites.size >= maxSites) sites.clear();
-    sites.set(host, (site = computeSite(host)));
-  }
-  return site;
-}
+// Remembered per host: the destination rules ask for the same hosts over and over.
+export const siteOf = memoized(computeSite, 10_000);
 
 function computeSite(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
