@@ -4,7 +4,7 @@
 
 import type { LoadedSkill, SkillFile } from '../skills/index.ts';
 import { analyzers, scanUnicode } from './analyzers/index.ts';
-import { findUrls, LineMap } from './analyzers/common/index.ts';
+import { countNewlines, findUrls, LineMap } from './analyzers/common/index.ts';
 import type { Fact, FactContext, FactDraft, FactKind, FactOf, Lang } from './facts.ts';
 import { focusCode, isFocusLang, minFocusChars } from './focus/index.ts';
 import { languageOfFile } from './language.ts';
@@ -97,9 +97,9 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
     const before = { deepLeft, firstCut, facts: out.length, count };
     if (charged && text.length > deepLeft) {
       const at = cutPoint(text, deepLeft);
-      const cutLine = lineOffset + countLines(text, at) + 1;
-      firstCut ??= cutLine;
-      urlsOnly(text.slice(at), countLines(text, at), emit);
+      const linesBefore = countNewlines(text, at);
+      firstCut ??= lineOffset + linesBefore + 1;
+      urlsOnly(text.slice(at), linesBefore, emit);
       text = text.slice(0, at);
       deepLeft = 0;
       if (text.trim().length === 0) return skippedUrls();
@@ -157,13 +157,6 @@ function fileFacts(file: SkillFile & { text: string }, inManifest: boolean, out:
       evidence: `${file.path}: ${why.join('; ')}`, context: { lang: 'text', origin: 'code', headings: [] },
     });
   }
-}
-
-/** Newlines in `text` before offset `end`. */
-function countLines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** URL facts for code past the deep-analysis budget; `lineOffset` is the lines before `text`. */

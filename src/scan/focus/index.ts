@@ -6,6 +6,7 @@
 // blocks stay as in the file. A focused text that does not parse cleanly is not trusted: the
 // analyzer refuses it (AnalyzeInput.mustParse) and the engine analyses the whole file instead.
 
+import { countNewlines } from '../analyzers/common/index.ts';
 import { blocksWithAtoms } from './atoms.ts';
 import { topLevelBlocks, type Block, type FocusLang } from './blocks.ts';
 import { definedNames, usedNames } from './names.ts';
@@ -101,7 +102,6 @@ function storesToFile(body: string): boolean {
   return /(?:^|[^<>&\d])>>?(?!&)|\b(?:cp|mv|tee|dd|install|ln|rsync|cat)\b/.test(body);
 }
 
-
 /**
  * The focused form of `text`, or undefined when the whole text should be analysed (small, one
  * block, or most of it kept).
@@ -130,10 +130,4 @@ export function focusCode(text: string, lang: FocusLang): FocusedCode | undefine
     line += newlines;
   });
   return { text: parts.join(''), skipped, kept };
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -13,6 +13,13 @@ export function excerpt(text: string, line: number): string {
   return oneLine(new LineMap(text).lineText(line));
 }
 
+/** Newlines in `text` before offset `end` (all of them by default). */
+export function countNewlines(text: string, end = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Start offsets of every line of a text, built once, so each lookup is a binary search. */
 export class LineMap {
   readonly #text: string;

@@ -6,7 +6,7 @@ export {
   decodeLiteral, decodeBase64, decodeHex, decodeEscapes, mediaKind, isMostlyPrintable, minEncodedLength,
   type Decoded, type Encoding,
 } from './decode.ts';
-export { excerpt, oneLine, LineMap } from './excerpt.ts';
+export { countNewlines, excerpt, oneLine, LineMap } from './excerpt.ts';
 export { loadParser, type SyntaxNode, type SyntaxTree } from './tree-sitter.ts';
 export { childTextOfType, walkNamed, type NamedVisit, type WalkStep } from './tree-walk.ts';
 export { secretPrinted } from './secret-commands.ts';
