@@ -1,5 +1,5 @@
 // A scan worker thread: prepares the parsers once, then scans each skill the pool sends and posts
-// the report back. A skill comes as a folder path, which the worker loads itself with synchronous
+// the report back, in the order the skills came. A skill comes as a folder path, which the worker loads itself with synchronous
 // reads (cheaper than the main thread's promise-per-file reads, and the skill's text is never
 // copied between threads), or already loaded (a skill from a bundle). Rule and load options come
 // once, as `workerData`. Messages: in `{ id, folder }` or `{ id, skill }`; out `{ id, report }`,
@@ -51,8 +51,11 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
   return { id: task.id, report: await scanSkill(skill, { ruleOptions: setup.ruleOptions }) };
 }
 
+// The pool may post the next skill before this one is done: skills are scanned one after the other
+// and answered in the order they came, which is what the pool's time limit and crash handling count on.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (task: WorkerTask) => {
-  run(task).then(
+  previous = previous.then(() => run(task)).then(
     (reply) => port.postMessage(reply),
     (error: unknown) => port.postMessage({ id: task.id, error: (error as Error)?.message ?? String(error) } satisfies WorkerReply),
   );

@@ -1,8 +1,10 @@
-// A fixed pool of scan worker threads. The main thread finds skills and hands each to an idle
-// worker: a skill folder as its path (the worker loads and scans it), a skill from a bundle as
-// loaded. Each worker prepares its parsers once. A worker that crashes, runs out of its heap or
-// exceeds the per-skill time limit (loading included) is replaced, and that one skill fails with a
-// clear message: the batch goes on.
+// A fixed pool of scan worker threads. The main thread finds skills and hands each to a worker: a
+// skill folder as its path (the worker loads and scans it), a skill from a bundle as loaded. Each
+// worker prepares its parsers once and has up to two skills in hand (the second only a folder's
+// path), so it starts the next one while this thread is still taking the last report (on 2 busy
+// cores the hand-over otherwise waits for this thread to be scheduled). A worker that crashes, runs out of its heap or exceeds the
+// per-skill time limit (loading included) is replaced: the skill it was on fails with a clear
+// message, the one it had not started goes back to the queue, and the batch goes on.
 
 import module from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -33,17 +35,26 @@ export interface WorkerPool {
 
 interface Task {
   id: number;
-  /** Cleared once posted to a worker. */
-  work?: PoolWork;
+  /** Kept until the report is in: a replaced worker's unstarted task is queued again. */
+  work: PoolWork;
   resolve(result: SkillReport | ScanError): void;
   reject(error: Error): void;
 }
 
 interface Slot {
   worker: Worker;
-  task?: Task;
+  /** Posted to the worker, in order; the first is the one it is scanning. */
+  tasks: Task[];
+  /** The time limit of the first task. */
   timer?: NodeJS.Timeout;
 }
+
+/**
+ * Skills a worker holds at once: the one it scans and the next. Only a folder is handed over ahead:
+ * its path is a few bytes, while a loaded skill is copied into the worker's heap on arrival and, if
+ * that kills the worker, would be blamed on the skill being scanned.
+ */
+const inHand = 2;
 
 const workerUrl = new URL('./batch-worker.ts', import.meta.url);
 /**
@@ -61,20 +72,25 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   let nextId = 0;
   let closed = false;
 
-  const finish = (slot: Slot): Task | undefined => {
-    const task = slot.task;
+  const startTimer = (slot: Slot) => {
     clearTimeout(slot.timer);
-    slot.task = undefined;
-    slot.timer = undefined;
-    return task;
+    slot.timer = slot.tasks.length > 0
+      ? setTimeout(() => replace(slot, `scan did not finish within ${options.skillTimeoutMs} ms`), options.skillTimeoutMs)
+      : undefined;
   };
 
   const replace = (slot: Slot, why: string) => {
-    const task = finish(slot);
+    clearTimeout(slot.timer);
+    const [current, ...unstarted] = slot.tasks;
+    slot.tasks = [];
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
-    task?.reject(new Error(why));
-    if (closed) return;
+    current?.reject(new Error(why));
+    if (closed) {
+      for (const task of unstarted) task.reject(new Error('scan cancelled'));
+      return;
+    }
+    queue.unshift(...unstarted);
     slots[slots.indexOf(slot)] = spawn();
     pump();
   };
@@ -84,10 +100,12 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       workerData: { ruleOptions: options.ruleOptions, load: options.load, compileCacheDir: module.getCompileCacheDir?.() } satisfies WorkerSetup,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: youngGenerationMb },
     });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, tasks: [] };
     worker.on('message', (reply: WorkerReply) => {
-      const task = finish(slot);
-      if (!task || task.id !== reply.id) return;
+      // The worker answers in the order it was given; anything else is not ours to take.
+      if (slot.tasks[0]?.id !== reply.id) return;
+      const task = slot.tasks.shift()!;
+      startTimer(slot);
       if ('report' in reply) task.resolve(reply.report);
       else if ('loadError' in reply) task.resolve(reply.loadError);
       else task.reject(new Error(`scan failed: ${reply.error}`));
@@ -102,13 +120,12 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   function pump(): void {
     for (const slot of slots) {
-      if (slot.task || queue.length === 0) continue;
-      const task = queue.shift()!;
-      slot.task = task;
-      slot.timer = setTimeout(() => replace(slot, `scan did not finish within ${options.skillTimeoutMs} ms`), options.skillTimeoutMs);
-      slot.worker.postMessage({ id: task.id, ...task.work! } satisfies WorkerTask);
-      // The worker has its own copy now; drop ours so a batch holds only queued skills in memory.
-      task.work = undefined;
+      while (queue.length > 0 && (slot.tasks.length === 0 || (slot.tasks.length < inHand && 'folder' in queue[0]!.work))) {
+        const task = queue.shift()!;
+        slot.tasks.push(task);
+        if (slot.tasks.length === 1) startTimer(slot);
+        slot.worker.postMessage({ id: task.id, ...task.work } satisfies WorkerTask);
+      }
     }
   }
 
@@ -127,7 +144,8 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       closed = true;
       for (const task of queue.splice(0)) task.reject(new Error('scan cancelled'));
       await Promise.all(slots.map(async (slot) => {
-        finish(slot)?.reject(new Error('scan cancelled'));
+        clearTimeout(slot.timer);
+        for (const task of slot.tasks.splice(0)) task.reject(new Error('scan cancelled'));
         slot.worker.removeAllListeners();
         await slot.worker.terminate();
       }));
