@@ -5,6 +5,7 @@
 
 import JSON5 from 'json5';
 import { parse as parseYaml } from 'yaml';
+import { isPlainJsonLine, simpleFrontmatter } from './frontmatter-simple.ts';
 import type { EnvVarSpec, InstallSpec, LoadIssue, OpenClawMetadata, SkillManifest } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -101,7 +102,7 @@ function parseMetadata(value: unknown, issues: LoadIssue[], file: string): Obj {
       return {};
     }
     try {
-      const parsed: unknown = JSON5.parse(value);
+      const parsed: unknown = isPlainJsonLine(value) ? JSON.parse(value) : JSON5.parse(value);
       if (isObj(parsed)) return parsed;
     } catch (error) {
       issues.push({ code: 'frontmatter-invalid', file, message: `metadata is not valid JSON5: ${(error as Error).message}` });
@@ -152,12 +153,14 @@ function normalise(block: Obj): OpenClawMetadata {
 
 /** The frontmatter map: YAML (core schema) unless it is too deep or broken, then OpenClaw's line reader. */
 function readFrontmatter(yaml: string, file: string, issues: LoadIssue[]): Obj {
-  const lines = parseLines(yaml);
   const depth = flowDepth(yaml);
   if (depth > maxFlowDepth) {
     issues.push(tooDeep(file, 'frontmatter', depth));
-    return lines;
+    return parseLines(yaml);
   }
+  const simple = simpleFrontmatter(yaml);
+  if (simple) return simple;
+  const lines = parseLines(yaml);
   let parsed: unknown;
   try {
     parsed = parseYaml(yaml, { schema: 'core', uniqueKeys: false });
