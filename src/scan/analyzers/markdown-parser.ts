@@ -12,7 +12,8 @@
 // `javascript:` link is a link (as CommonMark says) and a URL's text is what the reader sees.
 
 import MarkdownIt from 'markdown-it';
-import type { Env as ParserEnv, StateBlock, Token } from 'markdown-it';
+import type { MarkdownIt as Parser, Env as ParserEnv, StateBlock, Token } from 'markdown-it';
+import { FastBlockState, FastCoreState, FastInlineState, fastTokensFit, type PositionedToken } from './markdown-tokens.ts';
 
 /**
  * Deeper nesting than this is not parsed: markdown-it skips the rest of a block container (the
@@ -21,11 +22,6 @@ import type { Env as ParserEnv, StateBlock, Token } from 'markdown-it';
  * limit; real documents stay far below it.
  */
 const maxNesting = 32;
-
-/** An inline token as the inline state here makes it (a field, not a WeakMap: a 2 MB file has ~10^5 tokens). */
-interface PositionedToken extends Token {
-  inlineOffset?: number;
-}
 
 /** Offset within its inline token's content at which an inline token was pushed. */
 export function inlineOffset(token: Token): number | undefined {
@@ -55,7 +51,11 @@ interface Env extends ParserEnv {
   truncated?: [number, number][];
 }
 
-function createParser() {
+/**
+ * The parser; `fast` (the default) builds tokens with markdown-tokens.ts where the installed
+ * markdown-it allows it. The test compares both.
+ */
+export function createParser(fast = true): Parser {
   const md = new MarkdownIt('default', { html: true, linkify: true, maxNesting });
   // Only URLs with a scheme: fuzzy matching (`notes.md` as a host) is wrong here and costs half
   // the parse; GFM's `www.` links are read by the inline walk.
@@ -65,21 +65,35 @@ function createParser() {
   md.validateLink = () => true;
   md.core.ruler.disable('strip_references');
 
-  const BaseInline = md.inline.State;
-  md.inline.State = class PositionedInline extends BaseInline {
-    override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
-      const token: PositionedToken = super.push(type, tag, nesting);
-      token.inlineOffset = this.pos;
-      return token;
-    }
+  if (fast) {
+    // linkify-it's `test` (run by the core linkify rule on every paragraph, then on its text tokens)
+    // looks for a schema name with a regular expression whose large Unicode class costs more than
+    // the rest of the test. With fuzzy links and e-mails off, only the schemas can match, and each
+    // holds ':' or is '//': a text with neither gets the same `false` from a plain search.
+    const test = md.linkify.test.bind(md.linkify);
+    md.linkify.test = (text: string) => (text.includes(':') || text.includes('//')) && test(text);
+  }
+  if (fast && fastTokensFit(md)) {
+    md.core.State = FastCoreState;
+    md.block.State = FastBlockState;
+    md.inline.State = FastInlineState;
+  } else {
+    const BaseInline = md.inline.State;
+    md.inline.State = class PositionedInline extends BaseInline {
+      override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
+        const token: PositionedToken = super.push(type, tag, nesting);
+        token.inlineOffset = this.pos;
+        return token;
+      }
 
-    override pushPending(): Token {
-      // Pending text ends where the next token starts; text never spans a line, so its line is right.
-      const token: PositionedToken = super.pushPending();
-      token.inlineOffset = this.pos;
-      return token;
-    }
-  };
+      override pushPending(): Token {
+        // Pending text ends where the next token starts; text never spans a line, so its line is right.
+        const token: PositionedToken = super.pushPending();
+        token.inlineOffset = this.pos;
+        return token;
+      }
+    };
+  }
 
   const reference = md.block.ruler.__rules__.find((r) => r.name === 'reference')?.fn;
   if (!reference) throw new Error('markdown-it has no "reference" block rule to wrap');
@@ -111,8 +125,9 @@ function createParser() {
 
 const parser = createParser();
 
-export function parseMarkdown(text: string): ParsedMarkdown {
+/** `md` is for the test that compares parsers made by `createParser`. */
+export function parseMarkdown(text: string, md: Parser = parser): ParsedMarkdown {
   const env: Env = {};
-  const tokens = parser.parse(text, env);
+  const tokens = md.parse(text, env);
   return { tokens, truncated: env.truncated ?? [] };
 }
