@@ -5,7 +5,11 @@ import type { FactDraft } from '../facts.ts';
 const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`)\]}]+/gi;
 
 export function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  return oneLineOfFlat(text.replace(/\s+/g, ' ').trim());
+}
+
+/** `oneLine` of a text already flat (white space runs made one space, trimmed), without a second pass over it. */
+export function oneLineOfFlat(flat: string): string {
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 

@@ -10,7 +10,7 @@ import type { Token } from 'markdown-it';
 import type { ProseFact } from '../facts.ts';
 import type { AnalyzerSink } from '../types.ts';
 import { codeLanguage, stripPrompts } from './markdown-code.ts';
-import { oneLine, urlFact, urlFactsIn } from './markdown-facts.ts';
+import { oneLine, oneLineOfFlat, urlFact, urlFactsIn } from './markdown-facts.ts';
 import { hiddenHtml, isCloseTag, isHiddenOpenTag, lineIndex } from './markdown-html.ts';
 import { readInline, type InlineSink } from './markdown-inline.ts';
 import { referenceDefinition, type ParsedMarkdown } from './markdown-parser.ts';
@@ -96,7 +96,7 @@ export class MarkdownWalker {
     if (!clean) return;
     hidden ||= this.hiddenBlocks > 0;
     this.sink.emit({
-      kind: 'prose', text: clean.slice(0, maxProseChars), block, line, evidence: oneLine(clean),
+      kind: 'prose', text: clean.slice(0, maxProseChars), block, line, evidence: oneLineOfFlat(clean),
       context: hidden ? { headings: this.path(), hidden: true } : { headings: this.path() },
     });
     // Visible links are link tokens already; hidden text is not parsed, so its URLs are read here.

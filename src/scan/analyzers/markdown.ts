@@ -9,7 +9,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
-import { oneLine, urlFactsIn } from './markdown-facts.ts';
+import { oneLineOfFlat, urlFactsIn } from './markdown-facts.ts';
 import { parseMarkdown } from './markdown-parser.ts';
 import { MarkdownWalker } from './markdown-walk.ts';
 
@@ -65,7 +65,7 @@ function emitFrontmatter(frontmatter: string, sink: AnalyzerSink): void {
     const text = desc.replace(/\s+/g, ' ').trim();
     sink.emit({
       kind: 'prose', text: text.slice(0, 4_000), block: 'frontmatter', line: descLine === -1 ? 2 : descLine + 2,
-      evidence: oneLine(text), context: { origin: 'frontmatter', headings: [] },
+      evidence: oneLineOfFlat(text), context: { origin: 'frontmatter', headings: [] },
     });
   }
   for (const fact of urlFactsIn(frontmatter, 2)) sink.emit({ ...fact, context: { origin: 'frontmatter', headings: [] } });

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { FactDraft, Lang, ProseFact } from '../facts.ts';
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
 import { hiddenHtml, lineAt, lineIndex } from './markdown-html.ts';
-import { oneLine, urlFact, urlFactsIn } from './markdown-facts.ts';
+import { oneLine, oneLineOfFlat, urlFact, urlFactsIn } from './markdown-facts.ts';
 
 const maxParagraphChars = 4_000;
 const literalWord = /[A-Za-z]{2,}|[\u4e00-\u9fff]{2,}/g;
@@ -29,7 +29,7 @@ export function literalProse(text: string, line: number): (Omit<ProseFact, 'file
   const letters = cut.match(/[\p{L}\s]/gu)?.length ?? 0;
   if (letters / cut.length < 0.7) return undefined;
   const body = cut.replace(/\s+/g, ' ').trim();
-  return { kind: 'prose', text: body, block: 'other', line, evidence: oneLine(body) };
+  return { kind: 'prose', text: body, block: 'other', line, evidence: oneLineOfFlat(body) };
 }
 const mcpKeys = ['mcpServers', 'mcp_servers', 'context_servers'] as const;
 
@@ -39,7 +39,7 @@ function emitParagraphs(text: string, sink: AnalyzerSink): void {
   const flush = (end: number) => {
     if (start === -1) return;
     const body = lines.slice(start, end).join('\n').replace(/\s+/g, ' ').trim();
-    if (body) sink.emit({ kind: 'prose', text: body.slice(0, maxParagraphChars), block: 'paragraph', line: start + 1, evidence: oneLine(body) });
+    if (body) sink.emit({ kind: 'prose', text: body.slice(0, maxParagraphChars), block: 'paragraph', line: start + 1, evidence: oneLineOfFlat(body) });
     start = -1;
   };
   lines.forEach((l, i) => {
