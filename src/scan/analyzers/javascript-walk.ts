@@ -47,17 +47,6 @@ function isNode(v: unknown): v is JsNode {
   return typeof v === 'object' && v !== null && typeof (v as JsNode).type === 'string';
 }
 
-function children(node: JsNode): JsNode[] {
-  const out: JsNode[] = [];
-  for (const key in node) {
-    if (skipKeys.has(key)) continue;
-    const v = node[key];
-    if (Array.isArray(v)) for (const item of v) isNode(item) && out.push(item);
-    else if (isNode(v)) out.push(v);
-  }
-  return out;
-}
-
 export class JsWalker {
   readonly rec: FactRecorder;
   readonly text: string;
@@ -67,6 +56,12 @@ export class JsWalker {
   #scope: Scope = { vars: new Map() };
   #depth = 0;
   #binding: { node: JsNode; name: string } | undefined;
+  /**
+   * A member target (`a.b = …`) has been bound under its source text. Only such names hold '.' or
+   * '[' (every other binding is an identifier), so until one exists a method call's receiver text
+   * cannot be bound and is not sliced out to be looked up.
+   */
+  #memberBound = false;
 
   constructor(rec: FactRecorder, text: string) {
     this.rec = rec;
@@ -192,11 +187,32 @@ export class JsWalker {
       case 'ConditionalExpression':
       case 'LogicalExpression':
       case 'SequenceExpression':
-      default: {
-        const parts = children(n).map((c) => this.eval(c));
-        return n.type.endsWith('Expression') ? derive(...parts) : unknown;
+      default:
+        return this.#children(n);
+    }
+  }
+
+  /**
+   * Every child node in key order (arrays item by item), evaluated; an expression derives from its
+   * children. Children are read as they are visited: the walk never changes a node.
+   */
+  #children(n: JsNode): Value {
+    const parts: Value[] | undefined = n.type.endsWith('Expression') ? [] : undefined;
+    for (const key in n) {
+      if (skipKeys.has(key)) continue;
+      const v = n[key];
+      if (Array.isArray(v)) {
+        for (const item of v) {
+          if (!isNode(item)) continue;
+          const value = this.eval(item);
+          parts?.push(value);
+        }
+      } else if (isNode(v)) {
+        const value = this.eval(v);
+        parts?.push(value);
       }
     }
+    return parts ? derive(...parts) : unknown;
   }
 
   envRead(name: string, n: JsNode): Value {
@@ -216,6 +232,7 @@ export class JsWalker {
         this.bind(target.name as string, value);
         return;
       case 'MemberExpression':
+        this.#memberBound = true;
         this.bind(this.source(target), value);
         return;
       case 'ObjectPattern':
@@ -272,7 +289,7 @@ export class JsWalker {
     let method = '';
     if (callee.type === 'MemberExpression' || (callee.type === 'ChainExpression' && (callee.expression as JsNode).type === 'MemberExpression')) {
       const member = callee.type === 'ChainExpression' ? (callee.expression as JsNode) : callee;
-      const own = this.lookup(this.source(member));
+      const own = this.#memberBound ? this.lookup(this.source(member)) : undefined;
       recv = own ?? this.eval(member.object as JsNode);
       method = propertyName(member) ?? '';
       name = recv.qname !== undefined && !recv.type ? `${recv.qname}.${method}` : `${recv.type ?? ''}#${method}`;
@@ -284,7 +301,7 @@ export class JsWalker {
     const argNodes = (n.arguments as JsNode[]) ?? [];
     const callbacks: [JsNode, number][] = [];
     const args: Value[] = argNodes.map((a, i) => {
-      if (/FunctionExpression$/.test(a.type)) {
+      if (a.type.endsWith('FunctionExpression')) {
         callbacks.push([a, i]);
         return unknown;
       }
@@ -293,7 +310,8 @@ export class JsWalker {
       return v;
     });
     const line = this.line(n);
-    const site: JsCall = { name, args, line, node: n, isNew: n.type === 'NewExpression', ...(recv ? { recv } : {}) };
+    const site: JsCall = { name, args, line, node: n, isNew: n.type === 'NewExpression' };
+    if (recv) site.recv = recv;
     const handler = callHandlers.get(name) ?? (name.includes('#') ? callHandlers.get(name.slice(name.indexOf('#'))) : undefined);
     let result = handler?.(this, site);
     if (!result && recv?.type === 'environ') this.consume(recv, n);
