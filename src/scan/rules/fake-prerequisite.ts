@@ -6,7 +6,7 @@
 import type { Rule } from '../types.ts';
 import { exfilSinkOf } from './common/hosts.ts';
 import { isIpLiteral, isLocalHost } from './common/destination.ts';
-import { matchFact, proseFacts, proseText, quote } from './prose/match.ts';
+import { matchFact, proseFactsFor, proseText, quote } from './prose/match.ts';
 import { downloadAndRun, executableFile, passwordArchive, prerequisiteCue } from './prose/phrases.ts';
 
 function badHostIn(text: string): boolean {
@@ -16,6 +16,9 @@ function badHostIn(text: string): boolean {
   }
   return false;
 }
+
+/** The rule reads only prose that may say one of these (it finds nothing in the rest). */
+const tables = [[passwordArchive], [downloadAndRun]];
 
 export const fakePrerequisite: Rule = {
   meta: {
@@ -32,7 +35,7 @@ export const fakePrerequisite: Rule = {
     },
   },
   check(facts, context) {
-    for (const fact of proseFacts(facts)) {
+    for (const fact of proseFactsFor(facts, tables)) {
       const archive = matchFact(fact, [passwordArchive]);
       if (archive) {
         context.report({ messageId: 'passwordArchive', fact, evidence: archive.sentence, data: { phrase: quote(archive) } });

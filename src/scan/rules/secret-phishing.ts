@@ -3,8 +3,11 @@
 // "never share your recovery phrase" is negated and not reported.
 
 import type { Rule } from '../types.ts';
-import { matchFact, proseFacts, quote } from './prose/match.ts';
+import { matchFact, proseFactsFor, quote } from './prose/match.ts';
 import { askForSecret, systemPassword, walletSecret } from './prose/phrases.ts';
+
+/** The rule reads only prose that may say one of these (it finds nothing in the rest). */
+const tables = [[walletSecret], [systemPassword]];
 
 export const secretPhishing: Rule = {
   meta: {
@@ -20,7 +23,7 @@ export const secretPhishing: Rule = {
     },
   },
   check(facts, context) {
-    for (const fact of proseFacts(facts)) {
+    for (const fact of proseFactsFor(facts, tables)) {
       const wallet = matchFact(fact, [walletSecret]);
       if (wallet && askForSecret.test(wallet.sentence)) {
         context.report({ messageId: 'wallet', fact, evidence: wallet.sentence, data: { phrase: quote(wallet) } });

@@ -7,22 +7,21 @@
 // Hidden text (HTML comments, hidden elements, decoded invisible channels) gets none of the teaching
 // exemptions: nobody hides a lesson from the reader.
 //
-// Cost: every fact is read once. Its text is normalised (invisible format characters removed,
-// NFKC) and split into sentences once; a sentence's teaching check runs once; a phrase table's hits
-// are cached per skill, so rules that ask about the same table (a rule and the combination rule)
-// share the work. Matching is linear in the text. Before any regex runs, one pass over the text
-// finds which tables' required literals it holds (common/required-literals.ts, literal-scan.ts): a
-// table none of whose literals occur cannot match, so most tables cost one lookup per text.
+// Cost: every fact is read once (prepared.ts): its text is normalised and split into sentences
+// once; a sentence's teaching check runs once; a phrase table's hits are cached per skill, so rules
+// that ask about the same table (a rule and the combination rule) share the work. Matching is
+// linear in the text. Before any regex runs, one pass over each text finds which tables' required
+// literals it holds (common/required-literals.ts, literal-scan.ts); per skill and table the facts
+// holding them are listed once (`proseFactsFor`), so a table is asked only of those few facts and
+// costs nothing on the rest.
 
-import type { FactOf } from '../../facts.ts';
 import type { FactIndex } from '../../types.ts';
 import { isTeaching } from '../common/context.ts';
-import { literalSetId, scanLiterals, type LiteralScan } from '../common/literal-scan.ts';
-import { containsAny, lowerForLiterals, requiredLiterals, requiredLiteralsOfAll } from '../common/required-literals.ts';
 import { derivedProse } from './derived.ts';
 import { negationI18n, sentenceCueI18n, teachingCueI18n, teachingHeadingI18n, withLanguages } from './phrases-i18n.ts';
+import { mayMatch, prefilterOf, prepare, sentenceIndex, terminator, touches, type PatternKey, type Prepared, type ProseFact } from './prepared.ts';
 
-export type ProseFact = FactOf<'prose'>;
+export type { ProseFact } from './prepared.ts';
 
 export interface ProseHit {
   fact: ProseFact;
@@ -71,58 +70,6 @@ const possibility = /\b(?!you\b|agents?\b|assistants?\b|claude\b|ai\b|models?\b)
 
 const bullet = /^(?:[-*+•]|\d+[.)]|step\s+\d+[:.)]?|(?:\*\*)?(?:important|note|nb|system|instructions?|rule|task|todo)(?:\*\*)?\s*[:：])\s*/i;
 
-/** Invisible format characters that split words without showing: removed before matching. */
-const invisibleFormat = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]|[\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/gu;
-
-/** A sentence ends at . ! ? ; before white space (or the end), or at a CJK terminator. */
-const terminator = /[.!?;](?=\s|$)|[。！？；]/g;
-
-/** Text without invisible format characters, in NFKC (full-width letters read as ASCII). */
-export function normaliseProse(text: string): string {
-  const stripped = text.replace(invisibleFormat, '');
-  return /[^\x00-\x7f]/.test(stripped) ? stripped.normalize('NFKC') : stripped;
-}
-
-interface Prepared {
-  text: string;
-  /** Start offsets of sentences, ascending; the first is 0. Empty until split (`sentenceIndex`). */
-  starts: number[];
-  /** End offsets (exclusive) of the same sentences. */
-  ends: number[];
-  /** The whole paragraph reads as teaching (heading or a paragraph-level cue); undefined until asked. */
-  teaching?: boolean;
-  /** Per sentence: undefined until asked. */
-  sentenceTeaching: (boolean | undefined)[];
-  /** `text` lower-cased for the literal prefilters, and the literal sets it touches; undefined until asked. */
-  lower?: string;
-  scan?: LiteralScan;
-}
-
-const prepared = new WeakMap<ProseFact, Prepared>();
-const globalOf = new WeakMap<RegExp, RegExp>();
-
-function prepare(fact: ProseFact): Prepared {
-  let p = prepared.get(fact);
-  if (p) return p;
-  p = { text: normaliseProse(fact.text), starts: [], ends: [], sentenceTeaching: [] };
-  prepared.set(fact, p);
-  return p;
-}
-
-/** Splits the text into sentences, once, on the first match: most texts match no table at all. */
-function split(p: Prepared): void {
-  const { text, starts, ends } = p;
-  starts.push(0);
-  terminator.lastIndex = 0;
-  for (let m = terminator.exec(text); m !== null; m = terminator.exec(text)) {
-    ends.push(m.index + m[0].length);
-    let next = m.index + m[0].length;
-    while (next < text.length && /\s/.test(text[next]!)) next++;
-    starts.push(next);
-  }
-  ends.push(text.length);
-}
-
 /** The whole fact reads as teaching: under a teaching heading, or a paragraph about attacks. */
 function paragraphTeaches(fact: ProseFact, p: Prepared): boolean {
   if (p.teaching === undefined) {
@@ -132,19 +79,6 @@ function paragraphTeaches(fact: ProseFact, p: Prepared): boolean {
     );
   }
   return p.teaching;
-}
-
-/** Index of the sentence holding `index` (binary search over the starts); splits the text first if needed. */
-function sentenceIndex(p: Prepared, index: number): number {
-  if (p.starts.length === 0) split(p);
-  let lo = 0;
-  let hi = p.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (p.starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The sentence of `text` that contains position `index`. */
@@ -233,27 +167,100 @@ function optionDocs(all: readonly ProseFact[]): Set<ProseFact> {
   )));
 }
 
-const proseCache = new WeakMap<FactIndex, { plain: ProseFact[]; withCode: ProseFact[] }>();
+/** A skill's prose facts, and per pattern or table the few of them whose text may match it. */
+interface SkillProse {
+  plain: ProseFact[];
+  withCode: ProseFact[];
+  /** Per fact of `withCode`: whether it is also in `plain`. */
+  isPlain: Uint8Array;
+  /** Per fact of `withCode`: its prepared text; empty until a table is first asked. */
+  prepared: Prepared[];
+  /** Per pattern key: ascending indices into `withCode` of the facts holding its literals; null when it has no prefilter. */
+  mayMatchAt: Map<PatternKey, readonly number[] | null>;
+}
 
-/** Prose facts a prose rule should read: Markdown/text prose, prose in code strings and in files written. */
-export function proseFacts(facts: FactIndex, options: MatchOptions = {}): ProseFact[] {
+const proseCache = new WeakMap<FactIndex, SkillProse>();
+
+function skillProse(facts: FactIndex): SkillProse {
   let cached = proseCache.get(facts);
   if (!cached) {
     const read = [...facts.of('prose'), ...derivedProse(facts)];
     const options = optionDocs(read);
-    const all = options.size > 0 ? read.filter((f) => !options.has(f)) : read;
-    cached = {
-      plain: all.filter((f) => f.context.hidden || (f.context.origin !== 'codeblock' && f.context.origin !== 'decoded')),
-      withCode: all,
-    };
+    const withCode = options.size > 0 ? read.filter((f) => !options.has(f)) : read;
+    const isPlain = new Uint8Array(withCode.length);
+    const plain: ProseFact[] = [];
+    withCode.forEach((f, i) => {
+      if (f.context.hidden || (f.context.origin !== 'codeblock' && f.context.origin !== 'decoded')) {
+        isPlain[i] = 1;
+        plain.push(f);
+      }
+    });
+    cached = { plain, withCode, isPlain, prepared: [], mayMatchAt: new Map() };
     proseCache.set(facts, cached);
   }
-  return options.includeCodeBlocks ? cached.withCode : cached.plain;
+  return cached;
+}
+
+/** Prose facts a prose rule should read: Markdown/text prose, prose in code strings and in files written. */
+export function proseFacts(facts: FactIndex, options: MatchOptions = {}): ProseFact[] {
+  const sp = skillProse(facts);
+  return options.includeCodeBlocks ? sp.withCode : sp.plain;
+}
+
+/** How `matchFact` asks a table's prefilter: callers build one-pattern tables on the fly, so the pattern itself is the key then. */
+function keyOf(patterns: readonly RegExp[]): PatternKey {
+  return patterns.length === 1 ? patterns[0]! : patterns;
+}
+
+/** Indices of the skill's prose facts whose text holds a literal of `key` (one pass over the facts per key and skill). */
+function indicesFor(sp: SkillProse, key: PatternKey): readonly number[] | null {
+  let at = sp.mayMatchAt.get(key);
+  if (at === undefined) {
+    const f = prefilterOf(key);
+    if (!f) {
+      at = null;
+    } else {
+      if (sp.prepared.length < sp.withCode.length) sp.prepared = sp.withCode.map((fact) => prepare(fact));
+      const list: number[] = [];
+      for (let i = 0; i < sp.prepared.length; i++) if (touches(sp.prepared[i]!, f)) list.push(i);
+      at = list;
+    }
+    sp.mayMatchAt.set(key, at);
+  }
+  return at;
+}
+
+/**
+ * The facts of `proseFacts(facts, options)`, in order, that may match one of the tables: every
+ * fact left out gets no hit from `matchFact` with any of them (its text lacks every literal the
+ * tables require). A rule loops over these instead of every prose fact of the skill.
+ */
+export function proseFactsFor(facts: FactIndex, tables: readonly (readonly RegExp[])[], options: MatchOptions = {}): ProseFact[] {
+  const sp = skillProse(facts);
+  const lists: (readonly number[])[] = [];
+  for (const table of tables) {
+    const list = indicesFor(sp, keyOf(table));
+    if (list === null) return proseFacts(facts, options);
+    if (list.length > 0) lists.push(list);
+  }
+  const codeToo = options.includeCodeBlocks === true;
+  const out: ProseFact[] = [];
+  if (lists.length === 1) {
+    for (const i of lists[0]!) if (codeToo || sp.isPlain[i] === 1) out.push(sp.withCode[i]!);
+    return out;
+  }
+  if (lists.length === 0) return out;
+  const marked = new Uint8Array(sp.withCode.length);
+  for (const list of lists) for (const i of list) marked[i] = 1;
+  for (let i = 0; i < marked.length; i++) if (marked[i] === 1 && (codeToo || sp.isPlain[i] === 1)) out.push(sp.withCode[i]!);
+  return out;
 }
 
 function optionKey(o: MatchOptions): string {
   return `${o.imperative ? 'i' : ''}${o.allowNegated ? 'n' : ''}${o.quotedToo ? 'q' : ''}`;
 }
+
+const globalOf = new WeakMap<RegExp, RegExp>();
 
 /** One pattern over one fact: the first surviving match, `teaching` when the match is taught, or null. */
 function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchOptions): ProseHit | 'teaching' | null {
@@ -285,43 +292,16 @@ function matchOne(fact: ProseFact, p: Prepared, pattern: RegExp, options: MatchO
   return null;
 }
 
-interface Prefilter {
-  literals: readonly string[];
-  /** The set's id in the literal scan; undefined when the scan's index is full. */
-  id: number | undefined;
-}
-
-const prefilters = new WeakMap<RegExp | readonly RegExp[], Prefilter | null>();
-
-/** The literal prefilter of one pattern or a table (see required-literals.ts), or null: always run it. */
-function prefilterOf(key: RegExp | readonly RegExp[]): Prefilter | null {
-  let f = prefilters.get(key);
-  if (f === undefined) {
-    const literals = key instanceof RegExp ? requiredLiterals(key) : requiredLiteralsOfAll(key);
-    f = literals ? { literals, id: literalSetId(literals) } : null;
-    prefilters.set(key, f);
-  }
-  return f;
-}
-
-/** The text may hold a match of `key`: false only when it lacks every literal the patterns require. */
-function mayMatch(p: Prepared, key: RegExp | readonly RegExp[]): boolean {
-  const f = prefilterOf(key);
-  if (!f) return true;
-  p.lower ??= lowerForLiterals(p.text);
-  if (f.id === undefined) return containsAny(p.lower, f.literals);
-  // One pass finds every registered table's literals; a table first seen after it needs another.
-  if (!p.scan || f.id >= p.scan.version) p.scan = scanLiterals(p.lower);
-  return p.scan.touched[f.id] === 1;
-}
-
 /** The first match of any pattern in one fact that survives the teaching/quote/negation/mood checks. */
 export function matchFact(fact: ProseFact, patterns: readonly RegExp[], options: MatchOptions = {}): ProseHit | undefined {
   const p = prepare(fact);
   // Substring tests first (exact: they skip only text no pattern can match), then one scan with the
   // whole table: most prose says none of it.
-  // Callers build one-pattern tables on the fly: the pattern itself is the cache key then.
-  if (!mayMatch(p, patterns.length === 1 ? patterns[0]! : patterns)) return undefined;
+  return mayMatch(p, keyOf(patterns)) ? matchPrepared(fact, p, patterns, options) : undefined;
+}
+
+/** `matchFact` on a fact whose text holds the table's literals. */
+function matchPrepared(fact: ProseFact, p: Prepared, patterns: readonly RegExp[], options: MatchOptions): ProseHit | undefined {
   const any = patterns.length > 1 ? anyOf(patterns) : undefined;
   if (any && !any.test(p.text)) return undefined;
   for (const pattern of patterns) {
@@ -367,9 +347,20 @@ export function findProse(facts: FactIndex, patterns: readonly RegExp[], options
   let hits = byOptions.get(key);
   if (!hits) {
     hits = [];
-    for (const fact of proseFacts(facts, options)) {
-      const hit = matchFact(fact, patterns, options);
-      if (hit) hits.push(hit);
+    const sp = skillProse(facts);
+    const indices = indicesFor(sp, keyOf(patterns));
+    const codeToo = options.includeCodeBlocks === true;
+    if (indices === null) {
+      for (const fact of codeToo ? sp.withCode : sp.plain) {
+        const hit = matchFact(fact, patterns, options);
+        if (hit) hits.push(hit);
+      }
+    } else {
+      for (const i of indices) {
+        if (!codeToo && sp.isPlain[i] !== 1) continue;
+        const hit = matchPrepared(sp.withCode[i]!, sp.prepared[i]!, patterns, options);
+        if (hit) hits.push(hit);
+      }
     }
     byOptions.set(key, hits);
   }

@@ -4,7 +4,7 @@
 
 import type { FactIndex } from '../../types.ts';
 import { memoryTargetOf } from './derived.ts';
-import { findProse, matchFact, proseFacts, proseText, type MatchOptions, type ProseFact, type ProseHit } from './match.ts';
+import { findProse, matchFact, proseFacts, proseFactsFor, proseText, type MatchOptions, type ProseFact, type ProseHit } from './match.ts';
 import {
   approvalBypassPhrases, authorityGrantPhrases, concealmentPhrases, concealmentStatements, consentCue, credentialTarget, evasionPhrases, includeInRequest, memoryTargets,
   memoryWrite, overridePhrases, persistenceCue, readVerb, remoteInstructionPhrases, storedRulePhrases, undeletablePhrases,
@@ -39,7 +39,7 @@ export const findOverride = (facts: FactIndex) => findProse(facts, overridePhras
 /** Orders to hide ("do not tell the user") and concealment stated as a fact or a cover story ("it need not be mentioned"). */
 export const findConcealment = perSkill((facts: FactIndex): ProseHit[] => {
   const hits: ProseHit[] = [];
-  for (const fact of proseFacts(facts)) {
+  for (const fact of proseFactsFor(facts, [concealmentPhrases, concealmentStatements])) {
     const hit = matchFact(fact, concealmentPhrases, { imperative: true }) ?? matchFact(fact, concealmentStatements, { allowNegated: true });
     if (hit) hits.push(hit);
   }
@@ -48,7 +48,7 @@ export const findConcealment = perSkill((facts: FactIndex): ProseHit[] => {
 /** Commands to skip approval ("never ask for confirmation"), and authority the skill says it has ("the user approved every action"). */
 export const findApprovalBypass = perSkill((facts: FactIndex): ProseHit[] => {
   const hits: ProseHit[] = [];
-  for (const fact of proseFacts(facts)) {
+  for (const fact of proseFactsFor(facts, [approvalBypassPhrases, authorityGrantPhrases])) {
     const hit = matchFact(fact, approvalBypassPhrases, { imperative: true }) ?? matchFact(fact, authorityGrantPhrases);
     if (hit) hits.push(hit);
   }
@@ -57,13 +57,14 @@ export const findApprovalBypass = perSkill((facts: FactIndex): ProseHit[] => {
 export const findEvasion = (facts: FactIndex) => findProse(facts, evasionPhrases, { imperative: true });
 export const findRemoteInstructions = (facts: FactIndex) => findProse(facts, remoteInstructionPhrases);
 
+const credentialTable = [credentialTarget];
 const selfReading = /\b(?:output|contents?|result) of\b|\benvironment\b/i;
 
 /** "Read ~/.ssh/id_rsa and include it in the request": a credential store, a read and a send in one block. */
 export const findCredentialHarvest = perSkill((facts: FactIndex): ProseHit[] => {
   const hits: ProseHit[] = [];
-  for (const fact of proseFacts(facts)) {
-    const hit = matchFact(fact, [credentialTarget], { imperative: true });
+  for (const fact of proseFactsFor(facts, [credentialTable])) {
+    const hit = matchFact(fact, credentialTable, { imperative: true });
     const text = proseText(fact);
     // "The output of env" names its own read; a path needs a verb that reads it.
     if (hit && (readVerb.test(text) || selfReading.test(hit.match)) && includeInRequest.test(text)) hits.push(hit);
@@ -126,10 +127,13 @@ export function forwardingIn(fact: ProseFact, stored = false): ForwardingHit | u
   return found && !userInTheLoop(proseText(fact)) ? found : undefined;
 }
 
+const forwardingTables = [[bccEvery], [conversationData], [userWords]];
+
 /** Every imperative forwarding rule of the skill, one per prose block. */
 export const findForwarding = perSkill((facts: FactIndex): ForwardingHit[] => {
   const out: ForwardingHit[] = [];
-  for (const fact of proseFacts(facts)) {
+  // forwardingIn finds nothing in a text that matches none of its three patterns.
+  for (const fact of proseFactsFor(facts, forwardingTables)) {
     const hit = forwardingIn(fact);
     if (hit) out.push(hit);
   }
@@ -217,6 +221,8 @@ function consented(text: string): boolean {
 /** Instructions to write the agent's memory or persona without the user's consent, and text written there. */
 export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
   const out: MemoryHit[] = [];
+  // Text written into a memory file is read whole; other prose only when it may name a target.
+  const mayName = new Set(proseFactsFor(facts, [memoryTargetTable, sharedTargetTable]));
   for (const fact of proseFacts(facts)) {
     const target = memoryTargetOf(fact);
     if (target) {
@@ -227,6 +233,7 @@ export const findMemoryPoisoning = perSkill((facts: FactIndex): MemoryHit[] => {
       if (sentence !== undefined) out.push({ hit: { fact, match: target, sentence }, lasting: true, payload, forwarding });
       continue;
     }
+    if (!mayName.has(fact)) continue;
     const text = proseText(fact);
     const hit = matchFact(fact, memoryTargetTable, { imperative: true }) ??
       (lastingCue.test(text) ? matchFact(fact, sharedTargetTable, { imperative: true }) : undefined);
