@@ -5,8 +5,7 @@
 // decode as executed.
 
 import type { AnalyzeInput, Analyzer, AnalyzerSink } from '../types.ts';
-import { childTextOfType, findUrls, loadParser, normalisePath, walkNamed, type SyntaxNode } from './common/index.ts';
-import type { Language, TreeCursor } from 'web-tree-sitter';
+import { findUrls, loadParser, normalisePath, plainTree, type SyntaxNode } from './common/index.ts';
 import type { ShellCommand } from './shell-command.ts';
 import { dependencyFacts } from './shell-deps.ts';
 import { execFacts, heredocToFile } from './shell-exec.ts';
@@ -121,11 +120,11 @@ function assign(scan: ShellScan, node: SyntaxNode): void {
   scan.vars.set(name, carried);
 }
 
-/** `$X` / `${X…}` reading a variable the script never binds: an env read. Read through the walk's cursor. */
-function envRead(scan: ShellScan, cursor: TreeCursor, language: Language, seen: Set<string>): void {
-  const name = childTextOfType(cursor, language, 'variable_name');
+/** `$X` / `${X…}` reading a variable the script never binds: an env read. */
+function envRead(scan: ShellScan, node: SyntaxNode, seen: Set<string>): void {
+  const name = node.namedChildren.find((c) => c.type === 'variable_name')?.text;
   if (!name || isShellInternal(name) || scan.vars.has(name) || boundNames(scan.input.text).has(name)) return;
-  const line = cursor.startPosition.row + 1;
+  const line = node.startPosition.row + 1;
   const key = `${name}:${line}`;
   if (seen.has(key)) return;
   seen.add(key);
@@ -138,33 +137,48 @@ const leaves = new Set(['word', 'variable_name', 'string_content', 'raw_string',
 /** Whether the engine would drop any further fact of this file (its per-file cap): the walk can stop. */
 const full = (scan: ShellScan) => scan.facts.length >= (scan.sink.factsLeft?.() ?? Infinity);
 
+/** What one named node yields; whether to go into its children, or `stop` to end the walk. */
+function visit(scan: ShellScan, node: SyntaxNode, seen: Set<string>): boolean | 'stop' {
+  const type = node.type;
+  if (leaves.has(type)) return false;
+  switch (type) {
+    case 'comment':
+    case 'heredoc_body':
+      return false;
+    case 'command':
+      if (full(scan)) return 'stop';
+      processCommand(scan, node, node.parent?.type ?? '');
+      return true;
+    case 'variable_assignment':
+      if (node.parent?.type !== 'command') assign(scan, node);
+      return true;
+    case 'declaration_command':
+      if (/^(?:export|declare|typeset)(?:\s+-[px]+)?\s*$/.test(node.text)) scan.fact({ kind: 'env-dump', line: node.startPosition.row + 1 });
+      return true;
+    case 'simple_expansion':
+    case 'expansion':
+      envRead(scan, node, seen);
+      return true;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Every named node in source order (preorder), anonymous ones neither visited nor entered, with an
+ * explicit stack: a hostile script nests thousands deep.
+ */
 function walk(scan: ShellScan, root: SyntaxNode): void {
   const seen = new Set<string>();
-  const language = root.tree.language;
-  walkNamed(root, ({ type, parentType, cursor }) => {
-    if (leaves.has(type)) return 'skip';
-    switch (type) {
-      case 'comment':
-      case 'heredoc_body':
-        return 'skip';
-      case 'command':
-        if (full(scan)) return 'stop';
-        processCommand(scan, cursor.currentNode, parentType);
-        return;
-      case 'variable_assignment':
-        if (parentType !== 'command') assign(scan, cursor.currentNode);
-        return;
-      case 'declaration_command': {
-        const node = cursor.currentNode;
-        if (/^(?:export|declare|typeset)(?:\s+-[px]+)?\s*$/.test(node.text)) scan.fact({ kind: 'env-dump', line: node.startPosition.row + 1 });
-        return;
-      }
-      case 'simple_expansion':
-      case 'expansion':
-        envRead(scan, cursor, language, seen);
-        return;
-    }
-  });
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const enter = visit(scan, node, seen);
+    if (enter === 'stop') return;
+    if (!enter) continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) if (children[i]!.isNamed) stack.push(children[i]!);
+  }
 }
 
 function urlFacts(scan: ShellScan): void {
@@ -185,7 +199,7 @@ export function analyzeShell(input: AnalyzeInput, sink: AnalyzerSink): void {
   try {
     if (input.mustParse && tree.rootNode.hasError) return sink.refuse?.();
     const scan = new ShellScan(input, sink);
-    walk(scan, tree.rootNode);
+    walk(scan, plainTree(tree, input.text));
     if (!full(scan)) urlFacts(scan);
     scan.emitAll();
   } finally {

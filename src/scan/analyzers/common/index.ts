@@ -7,6 +7,6 @@ export {
   type Decoded, type Encoding,
 } from './decode.ts';
 export { countNewlines, excerpt, oneLine, LineMap } from './excerpt.ts';
-export { loadParser, type SyntaxNode, type SyntaxTree } from './tree-sitter.ts';
-export { childTextOfType, walkNamed, type NamedVisit, type WalkStep } from './tree-walk.ts';
+export { loadParser, type SyntaxTree } from './tree-sitter.ts';
+export { plainTree, type PlainNode as SyntaxNode } from './plain-tree.ts';
 export { secretPrinted } from './secret-commands.ts';

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser } from 'web-tree-sitter';
 
-export type { Node as SyntaxNode, Tree as SyntaxTree } from 'web-tree-sitter';
+export type { Tree as SyntaxTree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
 let runtime: Promise<void> | undefined;
