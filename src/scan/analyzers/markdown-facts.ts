@@ -5,7 +5,19 @@ import type { FactDraft } from '../facts.ts';
 const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`)\]}]+/gi;
 
 export function oneLine(text: string): string {
-  return oneLineOfFlat(text.replace(/\s+/g, ' ').trim());
+  return oneLineOfFlat(flatten(text));
+}
+
+/** White space other than a single space between words: where `flatten` has something to change. */
+const notFlat = /^\s|\s$|[^\S ]| {2}/;
+
+/**
+ * The text with white-space runs made one space, trimmed (`text.replace(/\s+/g, ' ').trim()`). Most
+ * prose is flat already (markdown-it's inline text has single spaces and no line breaks) and is
+ * returned as it is, without building a copy.
+ */
+export function flatten(text: string): string {
+  return notFlat.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** `oneLine` of a text already flat (white space runs made one space, trimmed), without a second pass over it. */

@@ -10,7 +10,7 @@ import type { Token } from 'markdown-it';
 import type { ProseFact } from '../facts.ts';
 import type { AnalyzerSink } from '../types.ts';
 import { codeLanguage, stripPrompts } from './markdown-code.ts';
-import { oneLine, oneLineOfFlat, urlFact, urlFactsIn } from './markdown-facts.ts';
+import { flatten, oneLine, oneLineOfFlat, urlFact, urlFactsIn } from './markdown-facts.ts';
 import { hiddenHtml, isCloseTag, isHiddenOpenTag, lineIndex } from './markdown-html.ts';
 import { readInline, type InlineSink } from './markdown-inline.ts';
 import { referenceDefinition, type ParsedMarkdown } from './markdown-parser.ts';
@@ -92,7 +92,7 @@ export class MarkdownWalker {
   }
 
   private prose(text: string, line: number, block: Block, hidden = false): void {
-    const clean = text.replace(/\s+/g, ' ').trim();
+    const clean = flatten(text);
     if (!clean) return;
     hidden ||= this.hiddenBlocks > 0;
     this.sink.emit({
@@ -117,7 +117,7 @@ export class MarkdownWalker {
       const depth = Number(open.tag.slice(1)) || 1;
       this.headings.length = Math.min(this.headings.length, depth - 1);
       while (this.headings.length < depth - 1) this.headings.push('');
-      this.headings.push(text.visible.replace(/\s+/g, ' ').trim());
+      this.headings.push(flatten(text.visible));
       this.prose(text.visible, line, 'heading');
     } else {
       const block = cell ? 'table' : (this.containers.at(-1) ?? 'paragraph');
