@@ -15,8 +15,9 @@ const schemePorts: Readonly<Record<string, readonly number[]>> = {
 };
 
 /** The explicit port of a URL, unless it is the default of the URL's scheme. */
-function portOf(url: string | undefined): number | undefined {
-  if (!url) return undefined;
+export function portOf(url: string | undefined): number | undefined {
+  // A port follows a second colon (the first ends the scheme): most URLs have none.
+  if (!url || url.indexOf(':') === url.lastIndexOf(':')) return undefined;
   try {
     const parsed = new URL(url);
     const port = parsed.port ? Number(parsed.port) : undefined;

@@ -3,9 +3,10 @@
 // git remote), the secret's own API, a host the skill declares or is about, a known drop box, a
 // raw IP, or somewhere unknown.
 
+import { memoized } from '../../../core/memo.ts';
 import type { FactOf } from '../../facts.ts';
 import type { FactIndex, SkillInfo } from '../../types.ts';
-import { exfilSinkOf, hostMatches, secretOwners, type SinkClass } from './hosts.ts';
+import { exfilSinkOf, hostMatchesAny, secretOwners, type SinkClass } from './hosts.ts';
 import { isRelatedHost } from './related-hosts.ts';
 
 export type DestinationKind = 'local' | 'user-configured' | 'declared' | 'exfil-sink' | 'raw-ip' | 'unknown';
@@ -31,14 +32,14 @@ export function isIpLiteral(host: string): boolean {
  * purpose: defanged samples use them in place of real attacker addresses. 169.254.169.254 (cloud
  * metadata, where instance credentials live) is not local either.
  */
-export function isLocalHost(host: string): boolean {
+export const isLocalHost = memoized((host: string): boolean => {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '0.0.0.0' || h === 'host.docker.internal') return true;
   const m = ipv4.exec(h);
   if (!m) return /^f[cd][0-9a-f]{2}:/.test(h);
   const [a, b] = [Number(m[1]), Number(m[2])];
   return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-}
+}, 20_000);
 
 /** The env var a destination is read from: `$X`, `${X}`, `$env:X`, `process.env.X`, `os.environ["X"]`, `os.getenv("X")`. */
 export function variableOf(text: string | undefined): string | undefined {
@@ -92,18 +93,23 @@ export function isAddressEnvName(name: string): boolean {
  * table: a drop box named like the variable (`WEBHOOK_TOKEN` → webhook.site) is not its API.
  */
 export function isOwnApiHost(envName: string, host: string, guess = true): boolean {
-  const name = envName.toUpperCase();
-  if (secretOwners.some((row) => row.env.test(name) && row.hosts.some((h) => hostMatches(host, h)))) return true;
-  if (!guess) return false;
-  const vendor = name.split('_').find((part) => part.length >= 3 && !/^(?:API|KEY|TOKEN|SECRET|ACCESS|APP|BOT|CLIENT|USER|AUTH)$/.test(part));
-  if (vendor === undefined) return false;
-  const v = vendor.toLowerCase();
+  const { ownerHosts, vendor: v } = secretOwnerOf(envName);
+  if (hostMatchesAny(host, ownerHosts)) return true;
+  if (!guess || v === undefined) return false;
   // `OPENWEATHER_API_KEY` → api.openweathermap.org: one name may extend the other.
-  return host.toLowerCase().split('.').slice(0, -1).some((raw) => {
-    const label = raw.replace(/-/g, '');
-    return label === v || (Math.min(label.length, v.length) >= 4 && (label.startsWith(v) || v.startsWith(label)));
-  });
+  return labelsOf(host).some((label) => label === v || (Math.min(label.length, v.length) >= 4 && (label.startsWith(v) || v.startsWith(label))));
 }
+
+/** Per env var name: the hosts of its rows in `secretOwners`, and the vendor word its name gives (lower case). */
+const secretOwnerOf = memoized((envName: string): { ownerHosts: readonly string[]; vendor: string | undefined } => {
+  const name = envName.toUpperCase();
+  const ownerHosts = secretOwners.filter((row) => row.env.test(name)).flatMap((row) => row.hosts);
+  const vendor = name.split('_').find((part) => part.length >= 3 && !/^(?:API|KEY|TOKEN|SECRET|ACCESS|APP|BOT|CLIENT|USER|AUTH)$/.test(part));
+  return { ownerHosts, vendor: vendor?.toLowerCase() };
+}, 20_000);
+
+/** A host's labels before its last, lower case and without hyphens (`api.open-weather.example` → api, openweather). */
+const labelsOf = memoized((host: string): readonly string[] => host.toLowerCase().split('.').slice(0, -1).map((raw) => raw.replace(/-/g, '')), 20_000);
 
 /**
  * The host is the API of a credential the skill declares. Short-lived tokens minted at run time
@@ -112,10 +118,18 @@ export function isOwnApiHost(envName: string, host: string, guess = true): boole
  * own business. Drop boxes never count, whatever a declared variable is called.
  */
 export function isDeclaredApiHost(host: string, skill: SkillInfo): boolean {
-  if (exfilSinkOf(host)) return false;
-  for (const name of skill.declaredEnv) if (isOwnApiHost(name, host)) return true;
-  return false;
+  let known = declaredApiHosts.get(skill);
+  if (!known) declaredApiHosts.set(skill, (known = new Map()));
+  let answer = known.get(host);
+  if (answer === undefined) {
+    answer = !exfilSinkOf(host) && [...skill.declaredEnv].some((name) => isOwnApiHost(name, host));
+    known.set(host, answer);
+  }
+  return answer;
 }
+
+/** Answers of `isDeclaredApiHost` per skill and host: the rules ask it of the same few hosts. */
+const declaredApiHosts = new WeakMap<SkillInfo, Map<string, boolean>>();
 
 const docHostsCache = new WeakMap<FactIndex, { skill: SkillInfo; hosts: ReadonlySet<string> }>();
 
@@ -156,7 +170,7 @@ export function judgeDestination(
   const sinkClass = exfilSinkOf(host, target.url);
   if (sinkClass) return { kind: 'exfil-sink', label: host, host, sinkClass };
   if (isIpLiteral(host)) return { kind: 'raw-ip', label: host, host };
-  if ([...docHosts].some((h) => hostMatches(host, h)) || isRelatedHost(host, skill, docHosts)) return { kind: 'declared', label: host, host };
+  if (hostMatchesAny(host, docHosts) || isRelatedHost(host, skill, docHosts)) return { kind: 'declared', label: host, host };
   return { kind: 'unknown', label: host, host };
 }
 

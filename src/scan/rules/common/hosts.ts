@@ -3,6 +3,8 @@
 // host equals it or ends with `.` + it; `pathPrefix` narrows rows whose host also serves harmless
 // content (discord.com is a chat app, discord.com/api/webhooks is a drop box).
 
+import { memoized } from '../../../core/memo.ts';
+
 export type SinkClass = 'webhook' | 'paste' | 'file-drop' | 'tunnel' | 'shortener' | 'chat-bot' | 'oast' | 'dynamic-dns';
 
 export interface HostRow {
@@ -155,13 +157,23 @@ export const secretOwners: readonly { env: RegExp; hosts: readonly string[] }[] 
   { env: /^(?:ATLASSIAN|JIRA|CONFLUENCE)_/, hosts: ['atlassian.net', 'atlassian.com'] },
 ];
 
+/** The host as the rows spell hosts: lower case, without a trailing dot. */
+export const foldHost = memoized((host: string) => host.toLowerCase().replace(/\.$/, ''), 20_000);
+
 /** True when `host` is `row` or a subdomain of it. */
 export function hostMatches(host: string, rowHost: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
+  const h = foldHost(host);
   return h === rowHost || h.endsWith('.' + rowHost);
 }
 
-function pathOf(url: string | undefined): string {
+/** True when `host` is one of `rowHosts` or a subdomain of one. */
+export function hostMatchesAny(host: string, rowHosts: Iterable<string>): boolean {
+  const h = foldHost(host);
+  for (const rowHost of rowHosts) if (h === rowHost || h.endsWith('.' + rowHost)) return true;
+  return false;
+}
+
+const pathOf = memoized((url: string): string => {
   if (!url) return '/';
   try {
     // `curl -fsSL railway.com/install.sh`: curl reads a URL without a scheme as http(s).
@@ -169,27 +181,29 @@ function pathOf(url: string | undefined): string {
   } catch {
     return '/';
   }
-}
+}, 20_000);
 
-/** Answers by table, host and URL: the same few hosts recur across the facts and rules of a skill. */
-const found = new Map<readonly HostRow[], Map<string, HostRow | null>>();
-const maxRemembered = 20_000;
+/**
+ * Per table, the rows whose host matches a host, path aside: the same few hosts recur across the
+ * facts and rules of a skill, and most match no row at all, whatever their path.
+ */
+const rowsOfHost = new Map<readonly HostRow[], (host: string) => readonly HostRow[]>();
+const none: readonly HostRow[] = [];
 
 function findRow<T extends HostRow>(rows: readonly T[], host: string, url?: string): T | undefined {
-  let byKey = found.get(rows);
-  if (!byKey) found.set(rows, (byKey = new Map()));
-  // Unambiguous (the host's length first); no URL reads as an empty one, as pathOf does.
-  const key = `${host.length}:${host}${url ?? ''}`;
-  const known = byKey.get(key);
-  if (known !== undefined) return (known ?? undefined) as T | undefined;
-  // Fold the host once and parse the URL only for a row with a path.
-  const h = host.toLowerCase().replace(/\.$/, '');
-  let path: string | undefined;
-  const row = rows.find((r) => (h === r.host || h.endsWith('.' + r.host)) && (r.pathPrefix === undefined || (path ??= pathOf(url)).startsWith(r.pathPrefix)));
-  // A batch of thousands of skills must not grow it without end.
-  if (byKey.size >= maxRemembered) byKey.clear();
-  byKey.set(key, row ?? null);
-  return row;
+  let rowsOf = rowsOfHost.get(rows);
+  if (!rowsOf) {
+    rowsOf = memoized((host: string) => {
+      const h = foldHost(host);
+      const matching = rows.filter((r) => h === r.host || h.endsWith('.' + r.host));
+      return matching.length > 0 ? matching : none;
+    }, 20_000);
+    rowsOfHost.set(rows, rowsOf);
+  }
+  const matching = rowsOf(host) as readonly T[];
+  if (matching.length === 0) return undefined;
+  // Parse the URL only for a row with a path; no URL reads as an empty one.
+  return matching.find((r) => r.pathPrefix === undefined || pathOf(url ?? '').startsWith(r.pathPrefix));
 }
 
 /** The exfiltration sink class of a destination, or undefined. */

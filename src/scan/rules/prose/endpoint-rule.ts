@@ -2,6 +2,7 @@
 // it is used. Data sent there from code: high. Contacted from code, or named in code: medium.
 // Merely mentioned in prose: low (documentation links to a pastebin are not an attack).
 
+import { memoized } from '../../../core/memo.ts';
 import type { Fact } from '../../facts.ts';
 import type { Rule, RuleMeta, Severity } from '../../types.ts';
 import { isTeaching } from '../common/context.ts';
@@ -12,6 +13,9 @@ export interface EndpointRuleSpec extends Omit<RuleMeta, 'category' | 'messages'
   classify(host: string, url: string | undefined): string | undefined;
   what: string;
 }
+
+/** The host as reported: lower case, without IPv6 brackets. */
+const bareHost = memoized((host: string) => host.toLowerCase().replace(/^\[|\]$/g, ''), 20_000);
 
 function isProse(fact: Fact): boolean {
   return fact.context.origin === 'prose' || fact.context.origin === 'frontmatter';
@@ -30,12 +34,15 @@ export function createEndpointRule(spec: EndpointRuleSpec): Rule {
     },
     check(facts, context) {
       const seen = new Set<string>();
+      // One finding per file, line and host: the first fact there with a label. Most hosts have
+      // none, so the key is built only for one that has.
       const report = (fact: Fact, host: string, url: string | undefined, messageId: string, severity: Severity) => {
-        const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-        const key = `${fact.file}:${fact.line}:${h}`;
-        if (seen.has(key) || isLocalHost(h)) return;
+        const h = bareHost(host);
+        if (isLocalHost(h)) return;
         const label = classify(h, url);
         if (!label) return;
+        const key = `${fact.file}:${fact.line}:${h}`;
+        if (seen.has(key)) return;
         seen.add(key);
         context.report({ messageId, fact, data: { host: h, label }, severity: isTeaching(fact.context) ? 'low' : severity });
       };
