@@ -8,8 +8,8 @@ import { weigh } from './common/context.ts';
 // little; lines without `()` or `%0` are not tried at all.
 const bomb = /(?<![^\s;&|{(])([^\s(){}|&;]{1,32})\s*\(\)\s*\{\s*\1\s*\|\s*\1\s*&\s*\}\s*;?\s*\1|%0\s*\|\s*%0/;
 
-function isBomb(text: string): boolean {
-  return (text.includes('()') || text.includes('%0')) && bomb.test(text);
+function mayBeBomb(text: string): boolean {
+  return text.includes('()') || text.includes('%0');
 }
 
 export const forkBomb: Rule = {
@@ -23,12 +23,12 @@ export const forkBomb: Rule = {
     messages: { bomb: 'Starts processes without end (fork bomb).' },
   },
   check(facts, context) {
-    // Several facts share a line's evidence: test each text once.
+    // Several facts share a line's evidence: run the regex once per text that may hold a bomb.
     const seen = new Map<string, boolean>();
     for (const fact of facts.all) {
-      if (fact.kind === 'prose' || fact.kind === 'url') continue;
+      if (fact.kind === 'prose' || fact.kind === 'url' || !mayBeBomb(fact.evidence)) continue;
       let hit = seen.get(fact.evidence);
-      if (hit === undefined) seen.set(fact.evidence, (hit = isBomb(fact.evidence)));
+      if (hit === undefined) seen.set(fact.evidence, (hit = bomb.test(fact.evidence)));
       if (!hit) continue;
       context.report({ messageId: 'bomb', fact, severity: weigh('critical', fact, context.skill) });
     }

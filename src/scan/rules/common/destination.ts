@@ -73,14 +73,14 @@ const settingSuffix = new Set([
  * thing's address or identity, not its secret (`SESSION_ID`, `OAUTH_TOKEN_URL`, `MAX_TOKENS`,
  * `GIT_AUTHOR_NAME`), except the AWS key id, which always travels with its secret.
  */
-export function isSecretEnvName(name: string): boolean {
+export const isSecretEnvName = memoized((name: string): boolean => {
   const n = name.toUpperCase();
   if (/ACCESS_KEY_ID$/.test(n)) return true;
   const words = n.split(/[^A-Z0-9]+/).filter(Boolean);
   if (words.length > 1 && settingSuffix.has(words[words.length - 1]!)) return false;
   if (/TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|CREDENTIAL|COOKIE|PRIVATE/.test(n)) return true;
   return words.some((w, i) => w === 'KEY' || w === 'APIKEY' || w === 'PAT' || w === 'AUTH' || w === 'PASS' || (w === 'PWD' && i > 0));
-}
+}, 20_000);
 
 /** Env var names that hold where to connect (`API_BASE_URL`, `COOLIFY_HOST`, `SERVER`). */
 export function isAddressEnvName(name: string): boolean {
