@@ -52,6 +52,9 @@ interface Env extends ParserEnv {
   truncated?: [number, number][];
 }
 
+/** What a parser forgets after each document (the linkify answers it remembered, markdown-linkify.ts). */
+const afterParse = new WeakMap<Parser, () => void>();
+
 /**
  * The parser; `fast` (the default) builds tokens with markdown-tokens.ts where the installed
  * markdown-it allows it. The test compares both.
@@ -66,7 +69,7 @@ export function createParser(fast = true): Parser {
   md.validateLink = () => true;
   md.core.ruler.disable('strip_references');
 
-  if (fast) fasterLinkify(md.linkify);
+  if (fast) afterParse.set(md, fasterLinkify(md.linkify));
   if (fast && fastTokensFit(md)) {
     md.core.State = FastCoreState;
     md.block.State = FastBlockState;
@@ -122,6 +125,10 @@ const parser = createParser();
 /** `md` is for the test that compares parsers made by `createParser`. */
 export function parseMarkdown(text: string, md: Parser = parser): ParsedMarkdown {
   const env: Env = {};
-  const tokens = md.parse(text, env);
-  return { tokens, truncated: env.truncated ?? [] };
+  try {
+    const tokens = md.parse(text, env);
+    return { tokens, truncated: env.truncated ?? [] };
+  } finally {
+    afterParse.get(md)?.();
+  }
 }

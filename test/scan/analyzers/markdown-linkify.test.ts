@@ -49,3 +49,18 @@ it('a long rest of text is checked, not remembered, and still answered right', (
   assert.equal(remembering(full, 9, stock), webCheck(full, 9, stock));
   assert.ok(webCheck(full, 9, stock) > 2_000);
 });
+
+it('remembers an answer until told to forget', () => {
+  let runs = 0;
+  const counting = (text: string, pos: number, self: LinkifyIt) => {
+    runs++;
+    return webCheck(text, pos, self);
+  };
+  const remembering = rememberingValidator(counting);
+  const full = 'see http://example.com/a';
+  assert.equal(remembering(full, 9, stock), remembering(`x http:${full.slice(9)}`, 7, stock));
+  assert.equal(runs, 1);
+  remembering.forget();
+  remembering(full, 9, stock);
+  assert.equal(runs, 2);
+});
