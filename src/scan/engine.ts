@@ -6,6 +6,7 @@ import type { LoadedSkill, SkillFile } from '../skills/index.ts';
 import { analyzers, scanUnicode } from './analyzers/index.ts';
 import { countNewlines, findUrls, LineMap } from './analyzers/common/index.ts';
 import type { Fact, FactContext, FactDraft, FactKind, FactOf, Lang } from './facts.ts';
+import { memoizedFileFacts } from './file-memo.ts';
 import { focusCode, isFocusLang, minFocusChars } from './focus/index.ts';
 import { languageOfFile } from './language.ts';
 import { rules as builtinRules } from './rules/index.ts';
@@ -179,7 +180,10 @@ export function collectFacts(skill: LoadedSkill, options: { focus?: boolean } = 
   }
   for (const file of skill.files) {
     if (file.kind !== 'text' || file.text === undefined) continue;
-    fileFacts(file as SkillFile & { text: string }, file.path === skill.manifest.file, facts, options.focus ?? true);
+    const text = file as SkillFile & { text: string };
+    const inManifest = file.path === skill.manifest.file;
+    const focus = options.focus ?? true;
+    memoizedFileFacts(text, inManifest, focus, facts, () => fileFacts(text, inManifest, facts, focus));
   }
   return facts;
 }
