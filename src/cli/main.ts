@@ -8,16 +8,12 @@ import { isWardenError } from '../core/index.ts';
 import { createProgram } from './program.ts';
 
 module.enableCompileCache?.();
-// How V8 compiles the tree-sitter grammars (WASM), so that a one-skill scan (OpenClaw's install
-// hook) is not kept waiting at exit for compilations of a parse already done:
-// - functions are optimised once they have run this many bytes, 14 times V8's default (a waiting
-//   optimisation cost 0.5 s after any shell script), while a batch scan's hot parsers are still
-//   optimised early in the run;
-// - every function gets its baseline code when the grammar loads, not on its first call: a lazily
-//   compiled function could still be compiling in the background at exit (0.45 s after some
-//   shell scripts; one-skill scans 0.37-0.85 s -> 0.33-0.38 s).
+// WASM functions (the tree-sitter grammars) are optimised once they have run this many bytes: 14
+// times V8's default, so a one-skill scan (OpenClaw's install hook) is not kept waiting at exit for
+// the optimisation of a parse already done (0.5 s after any shell script), while a batch scan's hot
+// parsers are still optimised early in the run. `scan` and `openclaw-policy` also compile the
+// grammars eagerly (commands/scan-process.ts).
 v8.setFlagsFromString('--wasm-tiering-budget=180000000');
-v8.setFlagsFromString('--no-wasm-lazy-compilation');
 
 async function main(argv: string[]): Promise<number> {
   const program = createProgram({ env: process.env, cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
