@@ -11,8 +11,7 @@ module.enableCompileCache?.();
 // WASM functions (the tree-sitter grammars) are optimised once they have run this many bytes: 14
 // times V8's default, so a one-skill scan (OpenClaw's install hook) is not kept waiting at exit for
 // the optimisation of a parse already done (0.5 s after any shell script), while a batch scan's hot
-// parsers are still optimised early in the run. `scan` and `openclaw-policy` also compile the
-// grammars eagerly (commands/scan-process.ts).
+// parsers are still optimised early in the run.
 v8.setFlagsFromString('--wasm-tiering-budget=180000000');
 
 async function main(argv: string[]): Promise<number> {
@@ -20,11 +19,14 @@ async function main(argv: string[]): Promise<number> {
   return program.run(argv);
 }
 
+let finished = false;
 main(process.argv.slice(2)).then(
   (code) => {
+    finished = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    finished = true;
     if (isWardenError(error)) {
       process.stderr.write(`warden: ${error.message}\n`);
       process.exitCode = 2;
@@ -34,3 +36,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = 70;
   },
 );
+
+// A command whose work is left waiting on something that can never happen would otherwise end the
+// process with exit code 0 and no output, which a CI gate reads as "passed": fail closed instead.
+process.on('beforeExit', () => {
+  if (finished) return;
+  finished = true;
+  process.stderr.write('warden: internal error (this is a bug; please report it): the command stopped before it finished\n');
+  process.exitCode = 70;
+});

@@ -13,7 +13,6 @@ import type { CliIo } from '../io.ts';
 import { block, decide, parseRequest } from '../openclaw-protocol.ts';
 import type { PolicyResponse } from '../openclaw-protocol.ts';
 import type { ExitCode } from '../program.ts';
-import { compileGrammarsEagerly } from './scan-process.ts';
 
 const maxRequestBytes = 1024 * 1024;
 
@@ -89,7 +88,6 @@ export function registerOpenclawPolicy(program: Command, io: CliIo, exit: ExitCo
     .addOption(new Option('--timeout-ms <ms>', 'block when the scan takes longer (keep below OpenClaw\'s exec.timeoutMs)').argParser(parseTimeout).default(8000))
     .addHelpText('after', '\nAlways exits 0 once it has answered; an invalid request or a failed scan is answered with "block".\n')
     .action(async (flags: PolicyFlags) => {
-      compileGrammarsEagerly();
       const response = await answer(io, flags);
       io.stdout.write(`${JSON.stringify(response)}\n`);
       exit.code = 0;

@@ -12,7 +12,6 @@ import type { ScanReport, Verdict } from '../../scan/index.ts';
 import type { CliIo } from '../io.ts';
 import { createProgress } from '../progress.ts';
 import type { ExitCode } from '../program.ts';
-import { compileGrammarsEagerly } from './scan-process.ts';
 
 export interface ScanFlags {
   format: 'text' | 'json' | 'sarif';
@@ -101,7 +100,6 @@ export function registerScan(program: Command, io: CliIo, exit: ExitCode): void 
     .option('--quiet', 'text: print only skills at or above --fail-on, and errors')
     .addHelpText('after', exitHelp)
     .action(async (paths: string[], flags: ScanFlags) => {
-      compileGrammarsEagerly();
       exit.code = await runScan(paths, flags, io);
     });
 }
