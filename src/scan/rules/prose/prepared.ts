@@ -87,24 +87,11 @@ export interface Prefilter {
 export type PatternKey = RegExp | readonly RegExp[];
 
 const prefilters = new WeakMap<PatternKey, Prefilter | null>();
-/**
- * Reading the literals out of every table's patterns costs ~70 ms, most of the rule phase of a
- * one-skill scan (OpenClaw's install path), while asking a table's patterns of a few facts costs
- * little. So a key is asked without a prefilter until it has been asked this often; a prefilter
- * only skips texts that cannot match, so the answers are the same either way.
- */
-export const prefilterAfterAsks = 48;
-const asks = new WeakMap<PatternKey, number>();
 
-/** The literal prefilter of one pattern or a table (see required-literals.ts), or null: run the patterns. */
+/** The literal prefilter of one pattern or a table (see required-literals.ts), or null: always run it. */
 export function prefilterOf(key: PatternKey): Prefilter | null {
   let f = prefilters.get(key);
   if (f === undefined) {
-    const asked = (asks.get(key) ?? 0) + 1;
-    if (asked < prefilterAfterAsks) {
-      asks.set(key, asked);
-      return null;
-    }
     const literals = key instanceof RegExp ? requiredLiterals(key) : requiredLiteralsOfAll(key);
     f = literals ? { literals, id: literalSetId(literals) } : null;
     prefilters.set(key, f);
