@@ -5,6 +5,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { rng } from '../test/helpers/random.ts';
 
 export interface GeneratedSet {
   skills: number;
@@ -17,18 +18,6 @@ export interface GeneratedSet {
   /** Median bytes and files per skill. */
   medianBytes: number;
   medianFiles: number;
-}
-
-/** mulberry32: tiny, fast and good enough to make the same corpus on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const words = ['weather', 'calendar', 'notes', 'sheet', 'invoice', 'report', 'deploy', 'translate', 'summary', 'ticket', 'github', 'image', 'audio', 'search', 'backup', 'table', 'project', 'todo', 'email', 'chart'];
@@ -64,7 +53,7 @@ const prose = (r: () => number, n: number) =>
 
 /** Generates `count` skills under `root` as `ownerN/slug/`. */
 export async function generateSkills(root: string, count: number, seed = 42): Promise<GeneratedSet> {
-  const r = prng(seed);
+  const r = rng(seed);
   const set: GeneratedSet = { skills: 0, files: 0, bytes: 0, payloads: new Set(), smallSkill: '', medianBytes: 0, medianFiles: 0 };
   const sizes: number[] = [];
   const counts: number[] = [];

@@ -49,7 +49,6 @@ function scalar(key: string, value: string): { value: unknown } | undefined {
 /** The frontmatter map, or undefined when it is not of the simple shape (YAML must read it). */
 export function simpleFrontmatter(yaml: string): Obj | undefined {
   const out: Obj = {};
-  let keys = 0;
   for (const line of yaml.split('\n')) {
     if (line === '') continue;
     const m = entry.exec(line);
@@ -60,7 +59,6 @@ export function simpleFrontmatter(yaml: string): Obj | undefined {
     const read = scalar(key, m[2]!);
     if (!read) return undefined;
     out[key] = read.value;
-    keys++;
   }
-  return keys > 0 ? out : undefined;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
